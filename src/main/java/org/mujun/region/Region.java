@@ -1,0 +1,9 @@
+package org.mujun.region;
+
+/** One administrative division; {@code code} is the significant prefix (33, 3310, 331082, 331082001). */
+public record Region(String code, String name, String level, String parentCode) {
+
+    public RegionCode regionCode() {
+        return new RegionCode(code);
+    }
+}
