@@ -1,7 +1,7 @@
 package org.mujun;
 
 import java.util.Set;
-import org.mujun.enterprise.Uscc;
+import org.mujun.common.Uscc;
 import org.mujun.security.MujunUser;
 import org.mujun.security.Role;
 import org.mujun.security.Users;

@@ -1,5 +1,7 @@
 package org.mujun.region;
 
+import org.mujun.common.RegionCode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package org.mujun.industry;
+package org.mujun.common;
 
 import java.util.Locale;
 

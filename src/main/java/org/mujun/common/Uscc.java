@@ -1,4 +1,4 @@
-package org.mujun.enterprise;
+package org.mujun.common;
 
 import java.util.Locale;
 import java.util.function.Predicate;

@@ -1,4 +1,4 @@
-package org.mujun.region;
+package org.mujun.common;
 
 /**
  * A GB/T 2260 region code: 2 digits (province), 4 (city), 6 (county) or 9 (town/sub-district).
