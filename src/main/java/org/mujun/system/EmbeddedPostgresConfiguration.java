@@ -40,13 +40,31 @@ class EmbeddedPostgresConfiguration {
                           @Value("${mujun.embedded-db.port:0}") int port,
                           @Value("${mujun.embedded-db.pool-size:10}") int poolSize,
                           @Value("${mujun.embedded-db.clean-on-start:false}") boolean clean) {
-        EmbeddedPostgres pg = server(Path.of(dataDir).toAbsolutePath().normalize(), port, clean);
+        String jdbcUrl = jdbcUrl(Path.of(dataDir).toAbsolutePath().normalize(), port, clean);
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setJdbcUrl(jdbcUrl);
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("mujun-embedded");
         return ds;
+    }
+
+    /**
+     * The JDBC URL of the embedded server for a data directory: started once per JVM; if another
+     * live Mujun process already runs PostgreSQL on that directory (the web app while the CLI
+     * imports a file), connect to it instead of starting a second one.
+     */
+    static String jdbcUrl(Path dataDir, int port, boolean clean) {
+        Integer running = clean ? null : runningPort(dataDir);
+        if (running != null && !SERVERS.containsKey(dataDir) && !ownerAlive(dataDir)) {
+            stopOrphan(dataDir);
+            running = null;
+        }
+        if (running != null && !SERVERS.containsKey(dataDir)) {
+            log.info("Using the embedded PostgreSQL already running on port {} for {}", running, dataDir);
+            return "jdbc:postgresql://localhost:" + running + "/postgres?user=postgres";
+        }
+        return server(dataDir, port, clean).getJdbcUrl("postgres", "postgres");
     }
 
     static EmbeddedPostgres server(Path dataDir, int port, boolean clean) {
@@ -63,11 +81,13 @@ class EmbeddedPostgresConfiguration {
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
                         .setServerConfig("max_connections", "100")
-                        .setServerConfig("fsync", "on");
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", clean ? "off" : "on");
                 if (port > 0) {
                     builder.setPort(port);
                 }
                 EmbeddedPostgres pg = builder.start();
+                Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         pg.close();
@@ -82,25 +102,61 @@ class EmbeddedPostgresConfiguration {
         });
     }
 
-    /** A killed JVM leaves postmaster.pid behind; PostgreSQL refuses to start while its process is gone. */
+    /** The port of a live postmaster on this directory (postmaster.pid: line 1 pid, line 4 port), else null. */
+    static Integer runningPort(Path dir) {
+        Path pid = dir.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pid)) {
+                return null;
+            }
+            var lines = Files.readAllLines(pid);
+            if (lines.size() < 4) {
+                return null;
+            }
+            boolean alive = ProcessHandle.of(Long.parseLong(lines.get(0).trim())).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Integer.valueOf(lines.get(3).trim()) : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final String OWNER_FILE = "mujun.owner";
+
+    /** Whether the JVM that started the server on this directory still runs. */
+    static boolean ownerAlive(Path dir) {
+        try {
+            long owner = Long.parseLong(Files.readString(dir.resolve(OWNER_FILE)).trim());
+            return ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A PostgreSQL left running by a killed Mujun: shut it down (SIGTERM = smart shutdown) before starting ours. */
+    private static void stopOrphan(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(ph -> {
+                log.warn("Stopping PostgreSQL (pid {}) left running on {} by a Mujun process that is gone", pid, dir);
+                ph.destroy();
+                try {
+                    ph.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    ph.destroyForcibly();
+                }
+            });
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
+            log.warn("Could not read the postmaster.pid of {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** A killed JVM leaves postmaster.pid behind; PostgreSQL refuses to start while it is there. */
     private static void removeStalePid(Path dir) throws IOException {
         Path pid = dir.resolve("postmaster.pid");
-        if (!Files.exists(pid)) {
-            return;
+        if (Files.exists(pid) && runningPort(dir) == null) {
+            log.warn("Removing stale {} left by a process that is gone", pid);
+            Files.delete(pid);
         }
-        String first = Files.readAllLines(pid).stream().findFirst().orElse("").trim();
-        boolean alive = false;
-        try {
-            alive = ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException ignored) {
-            // unreadable pid file: treat as stale
-        }
-        if (alive) {
-            throw new IllegalStateException("Another PostgreSQL (pid " + first + ") is using " + dir
-                    + "; stop the other Mujun or set mujun.embedded-db.data-dir");
-        }
-        log.warn("Removing stale {} left by a process that is gone", pid);
-        Files.delete(pid);
     }
 
     static class NoDatasourceUrl implements Condition {
