@@ -88,6 +88,7 @@ class EmbeddedPostgresConfiguration {
                 }
                 EmbeddedPostgres pg = builder.start();
                 Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+                log.info("Embedded PostgreSQL listens on localhost:{} (user postgres, database postgres)", pg.getPort());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         pg.close();
