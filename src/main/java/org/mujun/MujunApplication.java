@@ -3,6 +3,7 @@ package org.mujun;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * ({@code import}, {@code demo}, …), runs that command without a web server and exits.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class MujunApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,431 @@
+package org.mujun.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.mujun.audit.AuditLog;
+import org.mujun.common.DatasetType;
+import org.mujun.region.Regions;
+import org.mujun.security.MujunUser;
+import org.mujun.security.Role;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ingestion pipeline (SPEC §3). One upload is one transaction: rows are validated while
+ * streamed into a temporary staging table by COPY, the database-side checks (enterprise known, in
+ * jurisdiction, key duplicated in the file) move failing rows to the error report, changed values
+ * are written to the history, and the target table is upserted — all or nothing. Memory stays
+ * bounded: rows are never held in a list, and errors are spooled to a temporary file.
+ */
+@Service
+public class Ingestion {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+    static final String UNKNOWN_ENTERPRISE = "企业不在企业名录中 / enterprise not in master data";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final Regions regions;
+    private final AuditLog audit;
+    private final IngestLimits limits;
+    private final QualityChecks quality;
+    /** Test hook: called with a stage name inside the transaction; throwing there simulates a crash. */
+    volatile Consumer<String> faultInjector = stage -> { };
+
+    Ingestion(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Regions regions, AuditLog audit,
+              IngestLimits limits, QualityChecks quality) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.regions = regions;
+        this.audit = audit;
+        this.limits = limits;
+        this.quality = quality;
+    }
+
+    /** Who may upload which data set (SPEC §1): admins any inside their region, providers their own. */
+    public static void checkMayUpload(MujunUser user, DatasetType type) {
+        if (user == null) {
+            throw new AccessDeniedException("not signed in");
+        }
+        boolean ok = user.role().isAdmin() || (user.role() == Role.DATA_PROVIDER && user.datasets().contains(type.name()));
+        if (!ok) {
+            throw new AccessDeniedException("您无权上传" + type.nameZh() + "数据 / you may not upload " + type.nameEn() + " data");
+        }
+    }
+
+    public UploadResult ingest(DatasetType type, String fileName, Path file, String source, MujunUser user) throws IOException {
+        checkMayUpload(user, type);
+        DatasetSpec spec = DatasetSpec.of(type);
+        String prefix = user.regionCode();
+        String sha = sha256(file);
+        String safeName = fileName == null || fileName.isBlank() ? "upload" : fileName.replaceAll("[\\r\\n]", " ");
+        if (safeName.length() > 200) {
+            safeName = safeName.substring(0, 200);
+        }
+
+        Long sameAs = jdbc.sql("""
+                select id from upload where dataset = :ds and uploader_region = :r and status = 'APPLIED'
+                order by id desc limit 1""").param("ds", type.name()).param("r", prefix)
+                .query((rs, n) -> rs.getLong(1)).optional()
+                .filter(id -> sha.equals(jdbc.sql("select file_sha256 from upload where id = :id").param("id", id).query(String.class).single()))
+                .orElse(null);
+        if (sameAs != null) {
+            String msg = "与批次 #" + sameAs + " 的文件完全相同，未做任何更改 / identical to upload #" + sameAs + "; nothing changed";
+            return record(type, safeName, sha, "-", null, source, user, "DUPLICATE", 0, 0, 0, 0, List.of(), msg);
+        }
+
+        RowSource rows;
+        try {
+            rows = XlsxRowSource.open(file, safeName, limits);
+        } catch (RejectedFileException e) {
+            return record(type, safeName, sha, guessFormat(safeName), null, source, user, "REJECTED", 0, 0, 0, 0, List.of(), e.getMessage());
+        }
+        Path errorSpool = Files.createTempFile("mujun-errors", ".csv");
+        String format = rows.format();
+        String encoding = rows.encoding();
+        final String name = safeName;
+        try (rows) {
+            Stats stats = tx.execute(status -> {
+                try {
+                    return apply(spec, rows, name, sha, source, user, errorSpool);
+                } catch (IOException | SQLException e) {
+                    throw new IngestFailure(e);
+                }
+            });
+            audit.append(user.username(), "UPLOAD_" + stats.status, "upload:" + stats.id,
+                    type.name() + " " + name + " rows=" + stats.total + " valid=" + stats.valid + " invalid=" + stats.invalid
+                            + " changed=" + stats.changed);
+            if (!stats.years.isEmpty()) {
+                quality.run(stats.years);
+            }
+            return result(stats.id);
+        } catch (RejectedFileException e) {
+            return record(type, safeName, sha, format, encoding, source, user, "REJECTED", 0, 0, 0, 0, List.of(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Upload of {} ({}) failed and was rolled back", safeName, type, e);
+            String msg = "导入失败，已全部回滚，未做任何更改 / the import failed and was rolled back; nothing changed"
+                    + (e instanceof IngestFailure ? ": " + e.getCause().getMessage() : "");
+            return record(type, safeName, sha, format, encoding, source, user, "FAILED", 0, 0, 0, 0, List.of(), msg);
+        } finally {
+            Files.deleteIfExists(errorSpool);
+        }
+    }
+
+    private record Stats(long id, String status, int total, int valid, int invalid, int changed, List<Integer> years) { }
+
+    private Stats apply(DatasetSpec spec, RowSource rows, String fileName, String sha, String source, MujunUser user,
+                        Path errorSpool) throws IOException, SQLException {
+        String prefix = user.regionCode();
+        long id = jdbc.sql("""
+                insert into upload (dataset, file_name, file_sha256, file_format, encoding, source, uploaded_by, uploader_region, status)
+                values (:ds, :fn, :sha, :fmt, :enc, :src, :by, :r, 'APPLIED') returning id""")
+                .param("ds", spec.type().name()).param("fn", fileName).param("sha", sha).param("fmt", rows.format())
+                .param("enc", rows.encoding()).param("src", source).param("by", user.username()).param("r", prefix)
+                .query(Long.class).single();
+
+        // Everything the validator looks up must be loaded now: during COPY the transaction's
+        // connection is busy, and a query on it would wait forever.
+        regions.exists(prefix);
+        Set<String> divisions = Set.copyOf(jdbc.sql("select code from industry").query(String.class).list());
+        Set<String> overrides = Set.copyOf(jdbc.sql("select uscc from uscc_override").query(String.class).list());
+        RowValidator validator = new RowValidator(spec, rows.header(), new RowValidator.Context(prefix,
+                code -> regions.find(code).map(r -> r.level().equals("town")).orElse(false), divisions::contains,
+                overrides::contains, Year.now().getValue()));
+
+        String stg = "stg_" + spec.type().name().toLowerCase();
+        jdbc.sql("create temp table " + stg + " (row_no integer not null, "
+                + spec.columns().stream().map(c -> c.code() + " " + c.kind().sqlType).collect(Collectors.joining(", "))
+                + ") on commit drop").update();
+
+        int total = 0;
+        int invalidInJava = 0;
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy " + stg + " from stdin with (format csv)");
+        try (BufferedWriter errors = Files.newBufferedWriter(errorSpool, StandardCharsets.UTF_8)) {
+            StringBuilder buf = new StringBuilder(1 << 17);
+            RowSource.SourceRow row;
+            while ((row = rows.next()) != null) {
+                if (row.cells().stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                if (++total > limits.maxRows()) {
+                    throw new RejectedFileException("文件超过 " + limits.maxRows() + " 行上限，未导入任何数据 / the file has more than "
+                            + limits.maxRows() + " rows; nothing was imported");
+                }
+                RowValidator.Result r = validator.validate(row);
+                if (!r.ok()) {
+                    invalidInJava++;
+                    for (RowValidator.Problem p : r.problems()) {
+                        csv(errors, Integer.toString(row.rowNo()), p.column(), p.value(), p.reason());
+                    }
+                    continue;
+                }
+                buf.append(row.rowNo());
+                for (String v : r.values()) {
+                    buf.append(',');
+                    if (v != null) {
+                        buf.append('"').append(v.replace("\"", "\"\"")).append('"');
+                    }
+                }
+                buf.append('\n');
+                if (buf.length() > (1 << 16)) {
+                    byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    buf.setLength(0);
+                }
+            }
+            byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        if (total == 0) {
+            throw new RejectedFileException("文件只有表头，没有数据行 / the file has a header but no data rows");
+        }
+        faultInjector.accept("after-copy");
+        CopyIn errCopy = con.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy upload_error (upload_id, row_no, column_name, value, reason) from stdin with (format csv)");
+        try (InputStream in = Files.newInputStream(errorSpool)) {
+            // each spooled line is "row,column,value,reason": prefix the upload id line by line
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            String l;
+            StringBuilder chunk = new StringBuilder();
+            while ((l = reader.readLine()) != null) {
+                chunk.append(id).append(',').append(l).append('\n');
+                if (chunk.length() > (1 << 16)) {
+                    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                    errCopy.writeToCopy(bytes, 0, bytes.length);
+                    chunk.setLength(0);
+                }
+            }
+            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+            errCopy.writeToCopy(bytes, 0, bytes.length);
+            errCopy.endCopy();
+        } finally {
+            if (errCopy.isActive()) {
+                errCopy.cancelCopy();
+            }
+        }
+
+        int invalidInDb = databaseChecks(spec, stg, id, prefix);
+        faultInjector.accept("after-checks");
+        int valid = jdbc.sql("select count(*) from " + stg).query(Integer.class).single();
+        List<Integer> years = spec.yearExpression() == null ? List.of()
+                : jdbc.sql("select distinct " + spec.yearExpression() + " from " + stg + " s order by 1").query(Integer.class).list();
+        writeHistory(spec, stg, id, user.username());
+        int changed = upsert(spec, stg, id);
+        faultInjector.accept("after-merge");
+        int invalid = invalidInJava + invalidInDb;
+        String message = changed == 0 && valid > 0 ? "数据与现有记录相同，未做更改 / the data equals what is stored; nothing changed" : null;
+        jdbc.sql("""
+                update upload set total_rows = :t, valid_rows = :v, invalid_rows = :i, changed_rows = :c, years = :y, message = :m
+                where id = :id""")
+                .param("t", total).param("v", valid).param("i", invalid).param("c", changed)
+                .param("y", years.toArray(Integer[]::new)).param("m", message).param("id", id).update();
+        return new Stats(id, "APPLIED", total, valid, invalid, changed, years);
+    }
+
+    /** Moves rows failing a database-side check to the error report; returns how many rows failed. */
+    private int databaseChecks(DatasetSpec spec, String stg, long id, String prefix) {
+        int failed = 0;
+        String keys = spec.keyColumns().stream().map(c -> "s." + c.code()).collect(Collectors.joining(", "));
+        String firstKeyHeader = spec.keyColumns().get(0).header();
+        // in-file duplicates of the key: every occurrence is rejected, naming the others
+        failed += moveToErrors(stg, id, """
+                with d as (select row_no, array_agg(row_no) over (partition by %s) as all_rows, count(*) over (partition by %s) as n from %s s)
+                select d.row_no, :col as column_name, null as value,
+                       '文件内键重复（第 ' || array_to_string(d.all_rows, '、') || ' 行） / duplicate key in the file (rows ' || array_to_string(d.all_rows, ', ') || ')' as reason
+                from d where d.n > 1""".formatted(keys, keys, stg), firstKeyHeader, null);
+        for (String col : spec.enterpriseColumns()) {
+            Column c = spec.column(col).orElseThrow();
+            if (spec.yearExpression() != null) {
+                jdbc.sql("""
+                        insert into quality_finding (kind, uscc, year, region_code, detail, upload_id)
+                        select 'UNKNOWN_ENTERPRISE', s.%s, %s, :r, :detail, :id from %s s
+                        where s.%s is not null and not exists (select 1 from enterprise e where e.uscc = s.%s)"""
+                        .formatted(col, spec.yearExpression(), stg, col, col))
+                        .param("r", prefix).param("detail", spec.type().nameZh() + "数据中的企业不在企业名录中 / " + spec.type().nameEn()
+                                + " data names an enterprise unknown to master data").param("id", id).update();
+            }
+            failed += moveToErrors(stg, id, """
+                    select s.row_no, :col as column_name, s.%s as value, '%s' as reason from %s s
+                    where s.%s is not null and not exists (select 1 from enterprise e where e.uscc = s.%s)"""
+                    .formatted(col, UNKNOWN_ENTERPRISE, stg, col, col), c.header(), null);
+        }
+        if (spec.scopeEnterpriseColumn() != null) {
+            String col = spec.scopeEnterpriseColumn();
+            failed += moveToErrors(stg, id, """
+                    select s.row_no, :col as column_name, s.%s as value, '企业不在您的管辖范围内 / enterprise outside your jurisdiction' as reason
+                    from %s s join enterprise e on e.uscc = s.%s where e.region_code not like :prefix"""
+                    .formatted(col, stg, col), spec.column(col).orElseThrow().header(), prefix + "%");
+        }
+        if (spec.type() == DatasetType.ENTERPRISE) {
+            failed += moveToErrors(stg, id, """
+                    select s.row_no, :col as column_name, s.uscc as value,
+                           '该企业已登记在您管辖范围以外的地区 / the enterprise is registered outside your jurisdiction' as reason
+                    from %s s join enterprise e on e.uscc = s.uscc where e.region_code not like :prefix""".formatted(stg),
+                    spec.column("uscc").orElseThrow().header(), prefix + "%");
+        }
+        if (spec.type() == DatasetType.LAND) {
+            failed += moveToErrors(stg, id, """
+                    select s.row_no, :col as column_name, s.certificate_no as value,
+                           '该地块已登记在您管辖范围以外的地区 / the parcel is registered outside your jurisdiction' as reason
+                    from %s s join parcel p on p.certificate_no = s.certificate_no where p.region_code not like :prefix""".formatted(stg),
+                    spec.column("certificate_no").orElseThrow().header(), prefix + "%");
+        }
+        return failed;
+    }
+
+    /** Inserts the error rows the query yields and deletes those rows from staging. */
+    private int moveToErrors(String stg, long id, String query, String column, String prefixParam) {
+        var insert = jdbc.sql("insert into upload_error (upload_id, row_no, column_name, value, reason) select :id, q.row_no, q.column_name, q.value, q.reason from ("
+                + query + ") q").param("id", id).param("col", column);
+        if (query.contains(":prefix")) {
+            insert = insert.param("prefix", prefixParam);
+        }
+        int n = insert.update();
+        if (n == 0) {
+            return 0;
+        }
+        return jdbc.sql("delete from " + stg + " s where s.row_no in (select row_no from upload_error where upload_id = :id)")
+                .param("id", id).update();
+    }
+
+    private void writeHistory(DatasetSpec spec, String stg, long id, String by) {
+        String join = spec.keyColumns().stream().map(c -> "t." + c.targetColumn() + " = s." + c.code()).collect(Collectors.joining(" and "));
+        String key = "concat_ws('|', " + spec.keyColumns().stream().map(c -> "s." + c.code() + "::text").collect(Collectors.joining(", ")) + ")";
+        String uscc = spec.usccColumn() == null ? "null" : "s." + spec.usccColumn();
+        for (Column c : spec.valueColumns()) {
+            jdbc.sql("""
+                    insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by)
+                    select :id, :ds, %s, %s, :field, t.%s::text, (%s)::text, :by
+                    from %s s join %s t on %s
+                    where t.%s is distinct from %s""".formatted(key, uscc, c.targetColumn(), c.selectExpression(), stg,
+                    spec.table(), join, c.targetColumn(), c.selectExpression()))
+                    .param("id", id).param("ds", spec.type().name()).param("field", c.header()).param("by", by).update();
+        }
+    }
+
+    private int upsert(DatasetSpec spec, String stg, long id) {
+        List<String> targets = new ArrayList<>();
+        List<String> exprs = new ArrayList<>();
+        for (Column c : spec.columns()) {
+            targets.add(c.targetColumn());
+            exprs.add(c.selectExpression());
+        }
+        List<String> values = spec.valueColumns().stream().map(Column::targetColumn).toList();
+        String table = spec.table();
+        boolean record = table.endsWith("_record");
+        if (record) {
+            targets.add("upload_id");
+            exprs.add(":id");
+        }
+        String sets = values.stream().map(v -> v + " = excluded." + v).collect(Collectors.joining(", "));
+        if (record) sets += ", upload_id = excluded.upload_id, updated_at = now()";
+        if (table.equals("enterprise")) sets += ", updated_at = now(), version = enterprise.version + 1";
+        if (table.equals("parcel")) sets += ", updated_at = now()";
+        String conflict = spec.keyColumns().stream().map(Column::targetColumn).collect(Collectors.joining(", "));
+        String distinct = values.isEmpty() ? "true" : "(" + values.stream().map(v -> table + "." + v).collect(Collectors.joining(", "))
+                + ") is distinct from (" + values.stream().map(v -> "excluded." + v).collect(Collectors.joining(", ")) + ")";
+        String sql = "insert into " + table + " (" + String.join(", ", targets) + ") select " + String.join(", ", exprs)
+                + " from " + stg + " s on conflict (" + conflict + ") do update set " + sets + " where " + distinct;
+        var stmt = jdbc.sql(sql);
+        if (record) {
+            stmt = stmt.param("id", id);
+        }
+        return stmt.update();
+    }
+
+    private UploadResult record(DatasetType type, String fileName, String sha, String format, String encoding, String source,
+                                MujunUser user, String status, int total, int valid, int invalid, int changed,
+                                List<Integer> years, String message) {
+        Long id = tx.execute(s -> {
+            long newId = jdbc.sql("""
+                    insert into upload (dataset, file_name, file_sha256, file_format, encoding, source, uploaded_by, uploader_region,
+                                        status, total_rows, valid_rows, invalid_rows, changed_rows, message)
+                    values (:ds, :fn, :sha, :fmt, :enc, :src, :by, :r, :st, :t, :v, :i, :c, :m) returning id""")
+                    .param("ds", type.name()).param("fn", fileName).param("sha", sha).param("fmt", format).param("enc", encoding)
+                    .param("src", source).param("by", user.username()).param("r", user.regionCode()).param("st", status)
+                    .param("t", total).param("v", valid).param("i", invalid).param("c", changed).param("m", message)
+                    .query(Long.class).single();
+            audit.append(user.username(), "UPLOAD_" + status, "upload:" + newId, type.name() + " " + fileName + ": " + message);
+            return newId;
+        });
+        return result(id);
+    }
+
+    UploadResult result(long id) {
+        return jdbc.sql("select * from upload where id = :id").param("id", id).query((rs, n) -> new UploadResult(
+                rs.getLong("id"), rs.getString("dataset"), rs.getString("status"), rs.getInt("total_rows"), rs.getInt("valid_rows"),
+                rs.getInt("invalid_rows"), rs.getInt("changed_rows"),
+                List.of((Integer[]) rs.getArray("years").getArray()), rs.getString("message"),
+                firstErrors(id, 20))).single();
+    }
+
+    List<UploadResult.RowError> firstErrors(long id, int limit) {
+        return jdbc.sql("select row_no, column_name, value, reason from upload_error where upload_id = :id order by row_no, column_name limit :l")
+                .param("id", id).param("l", limit)
+                .query((rs, n) -> new UploadResult.RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    private static void csv(BufferedWriter w, String... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) w.write(',');
+            if (cells[i] != null) {
+                w.write('"');
+                w.write(cells[i].replace("\"", "\"\"").replace("\r", " ").replace("\n", " "));
+                w.write('"');
+            }
+        }
+        w.write('\n');
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String guessFormat(String name) {
+        return name.toLowerCase().endsWith(".xlsx") ? "XLSX" : "CSV";
+    }
+
+    static final class IngestFailure extends RuntimeException {
+        IngestFailure(Exception cause) {
+            super(cause);
+        }
+    }
+}

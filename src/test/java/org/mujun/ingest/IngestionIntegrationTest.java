@@ -1,0 +1,272 @@
+package org.mujun.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mujun.MujunIntegrationTest;
+import org.mujun.TestFixture;
+import org.mujun.common.DatasetType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Every bad input of issue #2 against the real pipeline and a real PostgreSQL. */
+@MujunIntegrationTest
+class IngestionIntegrationTest {
+
+    static final String HEADER = "统一社会信用代码,年度,实缴税金合计(万元),增值税(万元)\n";
+
+    @Autowired Ingestion ingestion;
+    @Autowired TestFixture fx;
+    @Autowired JdbcClient jdbc;
+    @TempDir Path dir;
+
+    @AfterEach
+    void noFaults() {
+        ingestion.faultInjector = s -> { };
+    }
+
+    private Path file(String name, String content, Charset cs) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content.getBytes(cs));
+        return p;
+    }
+
+    private UploadResult upload(DatasetType t, Path p, String user) throws IOException {
+        return ingestion.ingest(t, p.getFileName().toString(), p, "CLI", fx.user(user));
+    }
+
+    private BigDecimal tax(String uscc, int year) {
+        return jdbc.sql("select total_tax from tax_record where uscc = :u and year = :y").param("u", uscc).param("y", year)
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
+    @Test
+    void validRowsApplyInvalidRowsAreReportedWithRowColumnAndReason() throws IOException {
+        Path p = file("tax.csv", HEADER
+                + TestFixture.USCC_1 + ",2021,120.5,60\n"          // row 2 ok
+                + TestFixture.USCC_2 + ",2021,-3,\n"               // row 3 negative
+                + TestFixture.USCC_2 + ",2021x,10,\n"              // row 4 bad year
+                + "91331082MA2AAAAA1X,2021,10,\n"                  // row 5 bad check digit
+                + TestFixture.USCC_1 + ",2022,abc,\n", StandardCharsets.UTF_8);  // row 6 not a number
+        UploadResult r = upload(DatasetType.TAX, p, "fx-county");
+        assertThat(r.status()).isEqualTo("APPLIED");
+        assertThat(r.totalRows()).isEqualTo(5);
+        assertThat(r.validRows()).isEqualTo(1);
+        assertThat(r.invalidRows()).isEqualTo(4);
+        assertThat(tax(TestFixture.USCC_1, 2021)).isEqualByComparingTo("120.5");
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::row).containsExactly(3, 4, 5, 6);
+        assertThat(r.firstErrors().get(0).column()).isEqualTo("实缴税金合计(万元)");
+        assertThat(r.firstErrors().get(0).reason()).contains("负数");
+        assertThat(r.firstErrors().get(2).reason()).contains("校验位");
+        assertThat(r.firstErrors().get(3).reason()).contains("not a number");
+    }
+
+    @Test
+    void gbkAndUtf8WithBomBothWork() throws IOException {
+        String body = "统一社会信用代码,年度,实缴税金合计(万元)\n" + TestFixture.USCC_1 + ",2019,11\n";
+        UploadResult gbk = upload(DatasetType.TAX, file("gbk.csv", body, Charset.forName("GBK")), "fx-county");
+        assertThat(gbk.status()).isEqualTo("APPLIED");
+        assertThat(gbk.validRows()).isEqualTo(1);
+        String body2 = "\uFEFF统一社会信用代码,年度,实缴税金合计(万元)\n" + TestFixture.USCC_1 + ",2018,12\n";
+        UploadResult bom = upload(DatasetType.TAX, file("bom.csv", body2, StandardCharsets.UTF_8), "fx-county");
+        assertThat(bom.validRows()).isEqualTo(1);
+        assertThat(tax(TestFixture.USCC_1, 2019)).isEqualByComparingTo("11");
+        assertThat(tax(TestFixture.USCC_1, 2018)).isEqualByComparingTo("12");
+        assertThat(jdbc.sql("select encoding from upload where id = :id").param("id", gbk.id()).query(String.class).single()).isEqualTo("GB18030");
+    }
+
+    @Test
+    void wrongEncodingIsRefusedClearly() throws IOException {
+        // UTF-16 with nulls is neither UTF-8 nor GB18030-clean
+        Path p = file("u16.csv", "统一社会信用代码,年度\n", StandardCharsets.UTF_16LE);
+        UploadResult r = upload(DatasetType.TAX, p, "fx-county");
+        assertThat(r.status()).isIn("REJECTED");
+        assertThat(r.message()).isNotBlank();
+    }
+
+    @Test
+    void sameFileTwiceChangesNothingAndCorrectionKeepsHistory() throws IOException {
+        String first = HEADER + TestFixture.USCC_1 + ",2017,100,50\n";
+        UploadResult a = upload(DatasetType.TAX, file("a.csv", first, StandardCharsets.UTF_8), "fx-county");
+        assertThat(a.changedRows()).isEqualTo(1);
+        UploadResult again = upload(DatasetType.TAX, file("a2.csv", first, StandardCharsets.UTF_8), "fx-county");
+        assertThat(again.status()).isEqualTo("DUPLICATE");
+        assertThat(again.changedRows()).isZero();
+        UploadResult corrected = upload(DatasetType.TAX, file("b.csv", HEADER + TestFixture.USCC_1 + ",2017,110,50\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(corrected.changedRows()).isEqualTo(1);
+        assertThat(tax(TestFixture.USCC_1, 2017)).isEqualByComparingTo("110");
+        var history = jdbc.sql("select field, old_value, new_value, changed_by from data_change where upload_id = :id")
+                .param("id", corrected.id()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        assertThat(history).containsExactly(List.of("实缴税金合计(万元)", "100.0000", "110", "fx-county"));
+        // a re-upload of the same values under another file name: applied, nothing changed
+        UploadResult same = upload(DatasetType.TAX, file("c.csv", HEADER + TestFixture.USCC_1 + ",2017,110.00,50\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(same.changedRows()).isZero();
+    }
+
+    @Test
+    void unknownEnterpriseOtherJurisdictionAndDuplicateKeysAreRowErrors() throws IOException {
+        String unknown = TestFixture.withCheck("91331082MA2YYYYY9");
+        Path p = file("mixed.csv", HEADER
+                + unknown + ",2016,5,\n"                       // row 2 unknown enterprise
+                + TestFixture.USCC_3 + ",2016,5,\n"            // row 3 other county
+                + TestFixture.USCC_2 + ",2016,5,\n"            // rows 4 and 5 duplicate key
+                + TestFixture.USCC_2 + ",2016,6,\n"
+                + TestFixture.USCC_1 + ",2016,7,\n", StandardCharsets.UTF_8);
+        UploadResult r = upload(DatasetType.TAX, p, "fx-county");
+        assertThat(r.validRows()).isEqualTo(1);
+        assertThat(r.invalidRows()).isEqualTo(4);
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::reason)
+                .anySatisfy(s -> assertThat(s).contains("not in master data"))
+                .anySatisfy(s -> assertThat(s).contains("outside your jurisdiction"))
+                .anySatisfy(s -> assertThat(s).contains("duplicate key in the file (rows 4, 5)"));
+        assertThat(tax(TestFixture.USCC_2, 2016)).isNull();
+        assertThat(tax(TestFixture.USCC_3, 2016)).isNull();
+        assertThat(jdbc.sql("select count(*) from quality_finding where kind = 'UNKNOWN_ENTERPRISE' and uscc = :u").param("u", unknown)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashHalfwayLeavesNothingApplied() throws IOException {
+        ingestion.faultInjector = stage -> {
+            if (stage.equals("after-merge")) throw new IllegalStateException("simulated crash");
+        };
+        long uploadsBefore = jdbc.sql("select count(*) from upload_error").query(Long.class).single();
+        UploadResult r = upload(DatasetType.TAX, file("crash.csv", HEADER + TestFixture.USCC_1 + ",2015,99,\n"
+                + TestFixture.USCC_1 + ",2014,-1,\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(r.status()).isEqualTo("FAILED");
+        assertThat(r.message()).contains("rolled back");
+        assertThat(tax(TestFixture.USCC_1, 2015)).isNull();
+        assertThat(jdbc.sql("select count(*) from upload_error").query(Long.class).single()).isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void tooManyRowsIsRefusedAndNothingApplied() throws IOException {
+        Ingestion limited = new Ingestion(jdbc, ctxDataSource(), ctxTx(), regions(), audit(), new IngestLimits(2, null, null, null), quality());
+        Path p = file("many.csv", HEADER + TestFixture.USCC_1 + ",2013,1,\n" + TestFixture.USCC_2 + ",2013,1,\n"
+                + TestFixture.USCC_1 + ",2012,1,\n", StandardCharsets.UTF_8);
+        UploadResult r = limited.ingest(DatasetType.TAX, "many.csv", p, "CLI", fx.user("fx-county"));
+        assertThat(r.status()).isEqualTo("REJECTED");
+        assertThat(r.message()).contains("more than 2 rows");
+        assertThat(tax(TestFixture.USCC_1, 2013)).isNull();
+    }
+
+    @Test
+    void malformedCsvAndMissingColumnsAreRefused() throws IOException {
+        UploadResult quote = upload(DatasetType.TAX, file("bad.csv", HEADER + "\"" + TestFixture.USCC_1 + ",2011,1\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(quote.status()).isEqualTo("REJECTED");
+        assertThat(quote.message()).contains("CSV");
+        UploadResult cols = upload(DatasetType.TAX, file("cols.csv", "名称,金额\nx,1\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(cols.status()).isEqualTo("REJECTED");
+        assertThat(cols.message()).contains("实缴税金合计(万元)");
+        UploadResult xls = upload(DatasetType.TAX, writeBytes("old.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}), "fx-county");
+        assertThat(xls.message()).contains(".xls");
+    }
+
+    @Test
+    void xlsxImportsAndAZipBombIsRefusedWithoutRunningOutOfMemory() throws IOException {
+        Path x = dir.resolve("tax.xlsx");
+        try (OutputStream os = Files.newOutputStream(x)) {
+            Workbook wb = new Workbook(os, "t", "1.0");
+            Worksheet ws = wb.newWorksheet("s");
+            ws.value(0, 0, "统一社会信用代码"); ws.value(0, 1, "年度"); ws.value(0, 2, "实缴税金合计(万元)");
+            ws.value(1, 0, TestFixture.USCC_1); ws.value(1, 1, 2010); ws.value(1, 2, 33.25);
+            wb.finish();
+        }
+        UploadResult ok = upload(DatasetType.TAX, x, "fx-county");
+        assertThat(ok.validRows()).isEqualTo(1);
+        assertThat(tax(TestFixture.USCC_1, 2010)).isEqualByComparingTo("33.25");
+
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) { // 300 MB of zeros compress to ~300 KB
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        UploadResult r = upload(DatasetType.TAX, bomb, "fx-county");
+        assertThat(r.status()).isEqualTo("REJECTED");
+        assertThat(r.message()).contains("zip bomb");
+    }
+
+    @Test
+    void dataProviderUploadsOnlyItsOwnDataSets() throws IOException {
+        Path p = file("stats.csv", "统一社会信用代码,年度,营业收入(万元)\n" + TestFixture.USCC_1 + ",2020,1000\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> upload(DatasetType.STATS, p, "fx-provider")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> upload(DatasetType.TAX, p, "fx-town")).isInstanceOf(AccessDeniedException.class);
+        UploadResult r = upload(DatasetType.TAX, file("t.csv", HEADER + TestFixture.USCC_2 + ",2020,8,\n", StandardCharsets.UTF_8), "fx-provider");
+        assertThat(r.validRows()).isEqualTo(1);
+    }
+
+    @Test
+    void enterpriseAndLandDataSetsCheckRegionsIndustriesAndGeometry() throws IOException {
+        String newUscc = TestFixture.withCheck("91331082MA2NEWEN1");
+        Path ent = file("ent.csv", "统一社会信用代码,企业名称,所在乡镇街道代码,行业代码,规模,标志\n"
+                + newUscc + ",临海新企业有限公司,331082003,3411,规上,高新技术;专精特新\n"
+                + TestFixture.withCheck("91331082MA2NEWEN2") + ",坏区划,339999999,3411,规上,\n"
+                + TestFixture.withCheck("91331082MA2NEWEN3") + ",别县,331003001,3411,规上,\n"
+                + TestFixture.withCheck("91331082MA2NEWEN4") + ",坏行业,331082003,9999,规上,\n", StandardCharsets.UTF_8);
+        UploadResult r = upload(DatasetType.ENTERPRISE, ent, "fx-county");
+        assertThat(r.validRows()).isEqualTo(1);
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::reason)
+                .anySatisfy(s -> assertThat(s).contains("unknown town code"))
+                .anySatisfy(s -> assertThat(s).contains("outside your jurisdiction"))
+                .anySatisfy(s -> assertThat(s).contains("industry"));
+        assertThat(jdbc.sql("select flags::text from enterprise where uscc = :u").param("u", newUscc).query(String.class).single())
+                .isEqualTo("{高新技术,专精特新}");
+
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[121.1,28.8],[121.101,28.8],[121.101,28.801],[121.1,28.801],[121.1,28.8]]]}";
+        String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[121.1,28.8],[121.101,28.801],[121.101,28.8],[121.1,28.801],[121.1,28.8]]]}";
+        String mercator = "{\"type\":\"Polygon\",\"coordinates\":[[[13480000,3350000],[13480100,3350000],[13480100,3350100],[13480000,3350000]]]}";
+        Path land = file("land.csv", "不动产权证号,权利人统一社会信用代码,所在乡镇街道代码,面积(平方米),地块范围GeoJSON\n"
+                + "T-LAND-1," + newUscc + ",331082003,6666.7,\"" + square.replace("\"", "\"\"") + "\"\n"
+                + "T-LAND-2," + newUscc + ",331082003,100,\"" + bowtie.replace("\"", "\"\"") + "\"\n"
+                + "T-LAND-3," + newUscc + ",331082003,100,\"" + mercator.replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8);
+        UploadResult lr = upload(DatasetType.LAND, land, "fx-county");
+        assertThat(lr.validRows()).isEqualTo(1);
+        assertThat(lr.firstErrors()).extracting(UploadResult.RowError::reason)
+                .anySatisfy(s -> assertThat(s).contains("self-intersecting"))
+                .anySatisfy(s -> assertThat(s).contains("WGS84"));
+    }
+
+    private Path writeBytes(String name, byte[] bytes) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired org.mujun.region.Regions regions;
+    @Autowired org.mujun.audit.AuditLog audit;
+    @Autowired QualityChecks quality;
+
+    private javax.sql.DataSource ctxDataSource() { return dataSource; }
+    private org.springframework.transaction.support.TransactionTemplate ctxTx() { return tx; }
+    private org.mujun.region.Regions regions() { return regions; }
+    private org.mujun.audit.AuditLog audit() { return audit; }
+    private QualityChecks quality() { return quality; }
+
+    @SuppressWarnings("unused")
+    private static byte[] bytes(ByteArrayOutputStream o) { return o.toByteArray(); }
+}
