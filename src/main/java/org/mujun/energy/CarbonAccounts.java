@@ -1,5 +1,6 @@
 package org.mujun.energy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -29,9 +30,12 @@ public class CarbonAccounts {
     /** One enterprise-year in a list. */
     public record Row(long id, String uscc, String name, String regionCode, String industryCode, BigDecimal electricityKwh,
                       BigDecimal tce, BigDecimal co2Tonnes, BigDecimal valueAdded, BigDecimal revenue, int skippedRows) {
+        @JsonProperty
         public BigDecimal co2PerValueAdded() {
             return EnergyAccounting.divide(co2Tonnes, valueAdded);
         }
+
+        @JsonProperty
 
         public BigDecimal tcePerValueAdded() {
             return EnergyAccounting.divide(tce, valueAdded);
@@ -39,6 +43,7 @@ public class CarbonAccounts {
     }
 
     public record Totals(int enterprises, BigDecimal tce, BigDecimal co2Tonnes, BigDecimal electricityKwh, BigDecimal valueAdded) {
+        @JsonProperty
         public BigDecimal co2PerValueAdded() {
             return EnergyAccounting.divide(co2Tonnes, valueAdded);
         }
@@ -51,17 +56,24 @@ public class CarbonAccounts {
     public record Year(int year, Result result, BigDecimal electricityKwh, boolean electricityFromMonths, BigDecimal valueAdded,
                        BigDecimal revenue, BigDecimal tceChangePercent, BigDecimal co2ChangePercent, BigDecimal electricityKgce,
                        List<String> problems) {
+        @JsonProperty
         public BigDecimal co2PerValueAdded() {
             return result.co2Intensity(valueAdded);
         }
+
+        @JsonProperty
 
         public BigDecimal co2PerRevenue() {
             return result.co2Intensity(revenue);
         }
 
+        @JsonProperty
+
         public BigDecimal tcePerValueAdded() {
             return result.tceIntensity(valueAdded);
         }
+
+        @JsonProperty
 
         public BigDecimal tcePerRevenue() {
             return result.tceIntensity(revenue);

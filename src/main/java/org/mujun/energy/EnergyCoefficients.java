@@ -1,5 +1,6 @@
 package org.mujun.energy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -32,6 +33,7 @@ public class EnergyCoefficients {
     }
 
     public record Coefficient(EnergyType type, BigDecimal kgcePerUnit, BigDecimal co2KgPerUnit, String tceNote, String co2Note) {
+        @JsonProperty
         public boolean co2NotSet() {
             return co2KgPerUnit.signum() == 0;
         }
