@@ -23,7 +23,7 @@ class EnergyHomeCard implements HomeCard.Provider {
             return List.of();
         }
         return accounts.latestYear()
-                .map(y -> List.of(new HomeCard(40, "energy.card.tce", accounts.list(y, null, null).totals().tce().longValue(), "/energy?year=" + y)))
+                .map(y -> List.of(new HomeCard(40, "energy.card.tce", accounts.list(y, null, null).totals().tce().setScale(0, java.math.RoundingMode.HALF_UP).longValue(), "/energy?year=" + y)))
                 .orElse(List.of());
     }
 }

@@ -221,6 +221,29 @@ class EnergyIntegrationTest {
         assertThat(coefficients.electricityOverride(2093)).isNull();
     }
 
+    @Autowired java.util.List<org.mujun.common.HomeCard.Provider> providers;
+    @Autowired EnergyExportCommand command;
+
+    @Test
+    void homeCardAndCliGiveTheScopeTotal() throws Exception {
+        // the home card's figure is the rounded tce of the latest year in scope (Y is the latest for town 1)
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(fx.user("fx-town"), null,
+                fx.user("fx-town").getAuthorities());
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            var cards = providers.stream().filter(p -> p instanceof EnergyHomeCard).flatMap(p -> p.cards().stream()).toList();
+            assertThat(cards).hasSize(1);
+            assertThat(cards.get(0).value()).isEqualTo(194L);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        var buf = new java.io.ByteArrayOutputStream();
+        int code = command.run(List.of("--year", "" + Y, "--region", TestFixture.TOWN_1), new java.io.PrintStream(buf, true, "UTF-8"));
+        assertThat(code).isZero();
+        assertThat(buf.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("1 enterprises").contains("194.33");
+        assertThat(command.run(List.of(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(2);
+    }
+
     private BigDecimal gasTce() {
         return accountsTce(TestFixture.USCC_2);
     }
