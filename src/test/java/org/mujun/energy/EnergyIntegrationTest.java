@@ -201,11 +201,39 @@ class EnergyIntegrationTest {
                 .andExpect(content().string(containsString("Energy and carbon accounts")));
         mvc.perform(get("/energy/coefficients").with(fx.as("fx-province"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("0.7143")));
-        mvc.perform(get("/energy/coefficients/1").with(fx.as("fx-county"))).andExpect(status().isOk());
+        mvc.perform(get("/energy/coefficients/1").with(fx.as("fx-county"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("0.7143")))
+                .andExpect(content().string(containsString("1.9003")));
         byte[] xlsx = mvc.perform(get("/energy/export").param("year", "" + Y).with(fx.as("fx-county"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(xlsx[0]).isEqualTo((byte) 'P');
         assertThat(xlsx[1]).isEqualTo((byte) 'K');
+    }
+
+    @Test
+    void provinceAdminEditsADraftThroughThePages() throws Exception {
+        String location = mvc.perform(post("/energy/coefficients/drafts").param("note", "page edit").with(fx.as("fx-province")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        int draft = Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));
+        try {
+            mvc.perform(get(location).with(fx.as("fx-province"))).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("name=\"kgce_RAW_COAL\"")));
+            var form = post(location).with(fx.as("fx-province")).with(csrf()).param("note", "page edit");
+            for (var c : coefficients.find(draft).orElseThrow().coefficients()) {
+                form = form.param("kgce_" + c.type(), c.type() == EnergyType.LPG ? "abc" : c.kgcePerUnit().toPlainString())
+                        .param("co2_" + c.type(), c.co2KgPerUnit().toPlainString());
+            }
+            mvc.perform(form).andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", containsString("液化石油气")));
+            // a county admin may view the draft but gets no edit form, and may not post
+            mvc.perform(get(location).with(fx.as("fx-county"))).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"kgce_RAW_COAL\""))))
+                    .andExpect(content().string(containsString("0.7143")));
+            mvc.perform(post(location).with(fx.as("fx-county")).with(csrf())).andExpect(status().isForbidden());
+        } finally {
+            mvc.perform(post(location + "/activate").with(fx.as("fx-province")).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        assertThat(coefficients.active().version().version()).isEqualTo(draft);
     }
 
     @Test
