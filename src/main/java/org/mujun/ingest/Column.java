@@ -7,10 +7,10 @@ import java.math.BigDecimal;
  * English headers, unit, kind (how a cell is parsed and checked), whether it is required or part
  * of the key, and the SQL expression that yields the target column's value from the staging row.
  */
-record Column(String code, String zh, String en, String unit, Kind kind, boolean required, boolean key,
+public record Column(String code, String zh, String en, String unit, Kind kind, boolean required, boolean key,
               BigDecimal max, String targetColumn, String selectExpression) {
 
-    enum Kind {
+    public enum Kind {
         USCC("text"), YEAR("integer"), MONTH("integer"), DECIMAL("numeric"), TEXT("text"), BOOL("boolean"),
         DATE("date"), TOWN("text"), INDUSTRY("text"), ENERGY_TYPE("text"), ENERGY_UNIT("text"), SIZE("text"),
         STATUS("text"), FLAGS("text[]"), EVENT_TYPE("text"), GEOJSON("text");
@@ -44,11 +44,11 @@ record Column(String code, String zh, String en, String unit, Kind kind, boolean
     }
 
     /** The header as in the template: 名称(单位). */
-    String header() {
+    public String header() {
         return unit == null ? zh : zh + "(" + unit + ")";
     }
 
-    String headerEn() {
+    public String headerEn() {
         return unit == null ? en : en + " (" + unit + ")";
     }
 }

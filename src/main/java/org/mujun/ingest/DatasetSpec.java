@@ -13,7 +13,7 @@ import org.mujun.common.DatasetType;
  * columns naming enterprises that must exist in master data, and the column giving the year.
  * All identifiers here are constants of the code, never user input.
  */
-record DatasetSpec(DatasetType type, String table, List<Column> columns, List<String> enterpriseColumns,
+public record DatasetSpec(DatasetType type, String table, List<Column> columns, List<String> enterpriseColumns,
                    String scopeEnterpriseColumn, String yearExpression, String usccColumn) {
 
     private static final String MAX_WAN = "100000000"; // 1 万亿元 in 万元: nothing legitimate is larger
