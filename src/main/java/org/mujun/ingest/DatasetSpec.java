@@ -65,7 +65,7 @@ public record DatasetSpec(DatasetType type, String table, List<Column> columns, 
                 Column.of("size_class", "规模", "Size", "规上/规下", SIZE).asRequired(),
                 Column.of("status", "状态", "Status", "在营/停产/注销/被兼并", STATUS),
                 Column.of("registered_on", "成立日期", "Registration date", null, DATE),
-                Column.of("flags", "标志", "Flags", "分号分隔", FLAGS)),
+                Column.of("flags", "标志", "Flags", "分号分隔", FLAGS).into("flags", "coalesce(s.flags, cast('{}' as text[]))")),
                 List.of(), null, null, "uscc"));
         add(new DatasetSpec(DatasetType.LAND, "parcel", List.of(
                 Column.of("certificate_no", "不动产权证号", "Certificate no.", null, TEXT).asKey(),

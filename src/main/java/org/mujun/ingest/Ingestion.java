@@ -90,7 +90,7 @@ public class Ingestion {
         }
 
         Long sameAs = jdbc.sql("""
-                select id from upload where dataset = :ds and uploader_region = :r and status = 'APPLIED'
+                select id from upload where dataset = :ds and uploader_region = :r and status = 'APPLIED' and invalid_rows = 0
                 order by id desc limit 1""").param("ds", type.name()).param("r", prefix)
                 .query((rs, n) -> rs.getLong(1)).optional()
                 .filter(id -> sha.equals(jdbc.sql("select file_sha256 from upload where id = :id").param("id", id).query(String.class).single()))

@@ -249,6 +249,20 @@ class IngestionIntegrationTest {
                 .anySatisfy(s -> assertThat(s).contains("WGS84"));
     }
 
+    @Test
+    void optionalColumnsMayBeLeftOutAndAFileWithErrorsCanBeSentAgain() throws IOException {
+        String a = TestFixture.withCheck("91331082MA2PTNKL1");
+        Path ent = file("ent2.csv", "统一社会信用代码,企业名称,所在乡镇街道代码,行业代码,规模\n" + a + ",无标志企业,331082004,C38,规下\n", StandardCharsets.UTF_8);
+        Path tax = file("tax-early.csv", HEADER + a + ",2020,3,\n", StandardCharsets.UTF_8);
+        UploadResult early = upload(DatasetType.TAX, tax, "fx-county");
+        assertThat(early.invalidRows()).isEqualTo(1);
+        assertThat(upload(DatasetType.ENTERPRISE, ent, "fx-county").validRows()).isEqualTo(1);
+        UploadResult again = upload(DatasetType.TAX, tax, "fx-county");
+        assertThat(again.status()).isEqualTo("APPLIED");
+        assertThat(again.validRows()).isEqualTo(1);
+        assertThat(tax(a, 2020)).isEqualByComparingTo("3");
+    }
+
     private Path writeBytes(String name, byte[] bytes) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, bytes);
