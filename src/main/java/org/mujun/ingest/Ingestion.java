@@ -195,14 +195,9 @@ public class Ingestion {
                     }
                 }
                 buf.append('\n');
-                if (buf.length() > (1 << 16)) {
-                    byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    buf.setLength(0);
-                }
+                flushIfFull(copy, buf);
             }
-            byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            flush(copy, buf);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -222,14 +217,9 @@ public class Ingestion {
             StringBuilder chunk = new StringBuilder();
             while ((l = reader.readLine()) != null) {
                 chunk.append(id).append(',').append(l).append('\n');
-                if (chunk.length() > (1 << 16)) {
-                    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-                    errCopy.writeToCopy(bytes, 0, bytes.length);
-                    chunk.setLength(0);
-                }
+                flushIfFull(errCopy, chunk);
             }
-            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-            errCopy.writeToCopy(bytes, 0, bytes.length);
+            flush(errCopy, chunk);
             errCopy.endCopy();
         } finally {
             if (errCopy.isActive()) {
@@ -253,6 +243,19 @@ public class Ingestion {
                 .param("t", total).param("v", valid).param("i", invalid).param("c", changed)
                 .param("y", years.toArray(Integer[]::new)).param("m", message).param("id", id).update();
         return new Stats(id, "APPLIED", total, valid, invalid, changed, years);
+    }
+
+    private static void flushIfFull(CopyIn copy, StringBuilder buf) throws SQLException {
+        if (buf.length() > (1 << 16)) {
+            flush(copy, buf);
+        }
+    }
+
+    /** Sends the buffered COPY text (64 KB chunks keep memory flat for any file size). */
+    private static void flush(CopyIn copy, StringBuilder buf) throws SQLException {
+        byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buf.setLength(0);
     }
 
     /** Moves rows failing a database-side check to the error report; returns how many rows failed. */
