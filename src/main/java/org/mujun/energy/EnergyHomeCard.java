@@ -16,6 +16,12 @@ class EnergyHomeCard implements HomeCard.Provider {
         this.accounts = accounts;
     }
 
+    /** Menu entry: every role that sees business data. */
+    @org.springframework.context.annotation.Bean
+    static org.mujun.common.NavLink energyNavLink() {
+        return new org.mujun.common.NavLink(60, "nav.energy", "/energy", org.mujun.common.NavLink.BUSINESS);
+    }
+
     @Override
     public List<HomeCard> cards() {
         MujunUser user = Jurisdiction.currentUser();

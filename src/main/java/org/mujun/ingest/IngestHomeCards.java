@@ -18,6 +18,13 @@ class IngestHomeCards implements HomeCard.Provider {
         this.history = history;
     }
 
+    /** Menu entry: administrators, data providers and auditors. */
+    @org.springframework.context.annotation.Bean
+    static org.mujun.common.NavLink ingestNavLink() {
+        return new org.mujun.common.NavLink(50, "nav.ingest", "/ingest",
+                java.util.Set.of("PROVINCE_ADMIN", "CITY_ADMIN", "COUNTY_ADMIN", "DATA_PROVIDER", "AUDITOR"));
+    }
+
     @Override
     public List<HomeCard> cards() {
         MujunUser me = Jurisdiction.currentUser();
