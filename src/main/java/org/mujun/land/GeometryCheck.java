@@ -154,9 +154,14 @@ public final class GeometryCheck {
         if (!boundary.prepared.intersects(g)) {
             throw new IllegalArgumentException("多边形完全位于" + boundary.name() + "范围之外 / the polygon lies entirely outside " + boundary.name());
         }
-        double total = areaSquareMetres(g);
-        double outside = areaSquareMetres(g.difference(boundary.geometry()));
-        String pct = total > 0 ? String.format(Locale.ROOT, "%.1f", 100 * outside / total) : "?";
+        String pct;
+        try {
+            double total = areaSquareMetres(g);
+            double outside = areaSquareMetres(g.difference(boundary.geometry()));
+            pct = total > 0 ? String.format(Locale.ROOT, "%.1f", 100 * outside / total) : "?";
+        } catch (RuntimeException e) { // an imperfect boundary can make the overlay fail; the verdict stands
+            throw new IllegalArgumentException("多边形部分位于" + boundary.name() + "范围之外 / part of the polygon lies outside " + boundary.name());
+        }
         throw new IllegalArgumentException("多边形约 " + pct + "% 位于" + boundary.name() + "范围之外 / about " + pct + " % of the polygon lies outside "
                 + boundary.name());
     }

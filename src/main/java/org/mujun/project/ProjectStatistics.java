@@ -19,8 +19,8 @@ import org.mujun.common.WanYuan;
  * Project figures (SPEC §7, 项目全周期), defined precisely:
  * <ul>
  * <li><b>population</b>: projects at {@link #countFrom} or later (default 签约 SIGNED: a project only being
- * attracted has no firm investment yet). Every figure below but {@code byStage} and {@code projects}
- * is over the population.</li>
+ * attracted has no firm investment yet). The 亿元 counts and the investment figures are over the
+ * population; {@code projects} and {@code byStage} count every item.</li>
  * <li><b>亿元项目</b>: planned investment ≥ {@link #yiYuan} (10,000 万元); <b>10亿元项目</b>: ≥
  * {@link #tenYiYuan} (100,000 万元). A 10亿元 project is also counted as a 亿元 project ("亿元以上").</li>
  * <li><b>落地率</b> = projects 落地 LANDED or later ÷ projects 签约 SIGNED or later × 100 (stages by the
