@@ -155,14 +155,14 @@ public class AuditLog {
             for (Entry e : batch) {
                 String recomputed = hash(e.prevHash(), e.id(), e.at(), e.actor(), e.action(), e.target(), e.detail());
                 if (e.id() != expectedId || !prev.equals(e.prevHash()) || !recomputed.equals(e.hash())) {
-                    return new Verification(false, count, e.id());
+                    return new Verification(false, count, e.id(), count == 0 ? null : prev);
                 }
                 prev = e.hash();
                 expectedId = e.id() + 1;
                 count++;
             }
             if (batch.size() < BATCH) {
-                return new Verification(true, count, null);
+                return new Verification(true, count, null, count == 0 ? null : prev);
             }
             last = batch.get(batch.size() - 1).id();
         }
@@ -234,6 +234,10 @@ public class AuditLog {
         }
     }
 
-    /** {@code firstBrokenId} is null when the chain holds. */
-    public record Verification(boolean intact, long entries, Long firstBrokenId) { }
+    /**
+     * {@code firstBrokenId} is null when the chain holds. {@code lastHash} is the hash of the last
+     * entry that checked out: noted down outside the system, it also reveals a later removal of
+     * entries from the end, which the chain alone cannot show.
+     */
+    public record Verification(boolean intact, long entries, Long firstBrokenId, String lastHash) { }
 }

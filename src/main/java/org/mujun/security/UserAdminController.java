@@ -103,8 +103,7 @@ class UserAdminController {
     String show(@PathVariable long id, Model model) {
         Users.Account a = admin.find(id);
         formModel(model, new Form(a.username(), a.displayName(), a.role().name(), a.regionCode(), a.uscc(), a.datasets(), a.version()));
-        model.addAttribute("account", a);
-        model.addAttribute("self", a.id() == me().id());
+        accountModel(model, a);
         return "security/user";
     }
 
@@ -123,8 +122,7 @@ class UserAdminController {
             response.setStatus(400);
             model.addAttribute("problems", e.problems());
             formModel(model, form);
-            model.addAttribute("account", a);
-            model.addAttribute("self", a.id() == me().id());
+            accountModel(model, a);
             return "security/user";
         }
         flash.addFlashAttribute("message", "users.saved");
@@ -190,6 +188,12 @@ class UserAdminController {
         model.addAttribute("datasetTypes", DatasetType.values());
         model.addAttribute("regionOptions", regions.all());
         model.addAttribute("regionPaths", regionPaths());
+    }
+
+    private void accountModel(Model model, Users.Account a) {
+        model.addAttribute("account", a);
+        model.addAttribute("regionName", a.regionCode() == null ? null : regions.pathName(a.regionCode()));
+        model.addAttribute("self", a.id() == me().id());
     }
 
     private Map<String, String> regionPaths() {

@@ -176,6 +176,7 @@ class AuditIntegrationTest {
             assertThat(broken.intact()).isFalse();
             assertThat(broken.firstBrokenId()).isEqualTo(victim);
             assertThat(broken.entries()).isEqualTo(victim - 1);
+            assertThat(broken.lastHash()).isEqualTo(hashOf(victim - 1));
             mvc.perform(get("/api/v1/audit/verify").with(fx.as("fx-auditor")))
                     .andExpect(jsonPath("$.intact").value(false)).andExpect(jsonPath("$.firstBrokenId").value(victim));
             mvc.perform(get("/audit/verify").with(fx.as("fx-security"))).andExpect(status().isOk())
@@ -186,9 +187,16 @@ class AuditIntegrationTest {
         AuditLog.Verification restored = audit.verify();
         assertThat(restored.intact()).isTrue();
         assertThat(restored.firstBrokenId()).isNull();
+        long last = jdbc.sql("select max(id) from audit_log").query(Long.class).single();
+        assertThat(restored.entries()).isEqualTo(last);
+        assertThat(restored.lastHash()).isEqualTo(hashOf(last));
         mvc.perform(get("/api/v1/audit/verify").with(fx.as("fx-security")))
                 .andExpect(jsonPath("$.intact").value(true)).andExpect(jsonPath("$.entries").value(restored.entries()));
         mvc.perform(get("/audit/verify").with(fx.as("fx-auditor"))).andExpect(content().string(containsString("哈希链完整")));
+    }
+
+    String hashOf(long id) {
+        return jdbc.sql("select hash from audit_log where id = :id").param("id", id).query(String.class).single();
     }
 
     /** Writes one entry's detail with triggers off for this transaction only ({@code set local}). */
