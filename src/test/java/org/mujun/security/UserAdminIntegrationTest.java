@@ -375,13 +375,23 @@ class UserAdminIntegrationTest {
     }
 
     @Test
-    void signOutIsAudited() throws Exception {
+    void signInPasswordChangeTokensAndSignOutAreAudited() throws Exception {
         String name = uniqueName("out");
-        JsonNode created = createTownOfficer(name);
+        JsonNode created = createViaApi("{\"username\":\"%s\",\"displayName\":\"临海电力\",\"role\":\"DATA_PROVIDER\",\"regionCode\":\"331082\",\"datasets\":[\"ELECTRICITY\"]}"
+                .formatted(name));
         long id = created.get("user").get("id").asLong();
-        MockHttpSession session = (MockHttpSession) signIn(name, created.get("password").asString()).getRequest().getSession(false);
+        MockHttpSession session = signInAndChangePassword(name, created.get("password").asString());
+        String issued = mvc.perform(post("/api/v1/tokens").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"供电直报\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long tokenId = json.readTree(issued).get("id").asLong();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/" + tokenId)
+                .session(session).with(csrf())).andExpect(status().isOk());
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
-        assertThat(auditOf(id)).extracting(AuditLog.Entry::action).contains("LOGIN", "LOGOUT");
+
+        assertThat(auditOf(id)).extracting(AuditLog.Entry::action).contains("USER_CREATED", "LOGIN", "PASSWORD_CHANGED", "LOGOUT");
+        assertThat(audit.search(new AuditLog.Filter(name, null, "token:" + tokenId, null, null), null, null, 10))
+                .extracting(AuditLog.Entry::action).containsExactly("TOKEN_REVOKED", "TOKEN_ISSUED");
         assertThat(audit.verify().intact()).isTrue();
     }
 }
