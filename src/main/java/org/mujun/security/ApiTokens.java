@@ -75,6 +75,12 @@ public class ApiTokens {
                 .param("id", tokenId).param("u", userId).update() == 1;
     }
 
+    /** Revokes every live token of an account (its role changed); returns how many. */
+    public int revokeAll(long userId) {
+        return jdbc.sql("update api_token set revoked_at = now() where user_id = :u and revoked_at is null")
+                .param("u", userId).update();
+    }
+
     static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

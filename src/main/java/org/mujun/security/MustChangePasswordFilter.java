@@ -8,7 +8,11 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** A user whose password was generated or reset must set their own before doing anything else. */
+/**
+ * A user whose password was generated or reset must set their own before doing anything else:
+ * pages redirect to the password form, the API answers 403 for such a session. API tokens are
+ * unaffected (they were issued under a password of the user's own).
+ */
 @Component
 class MustChangePasswordFilter extends OncePerRequestFilter {
 
@@ -17,8 +21,15 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         MujunUser user = Jurisdiction.currentUser();
         String uri = request.getRequestURI();
-        if (user != null && user.mustChangePassword() && !uri.startsWith("/account/password") && !uri.startsWith("/logout")
-                && !uri.startsWith("/css/") && !uri.startsWith("/js/") && !uri.startsWith("/webjars/") && !uri.startsWith("/api/")) {
+        boolean apiToken = uri.startsWith("/api/") && request.getHeader("Authorization") != null;
+        if (user != null && user.mustChangePassword() && !apiToken && !uri.startsWith("/account/password") && !uri.startsWith("/logout")
+                && !uri.startsWith("/css/") && !uri.startsWith("/js/") && !uri.startsWith("/webjars/")) {
+            if (uri.startsWith("/api/")) {
+                // A session on a generated password must not use the API either (e.g. to issue itself a token).
+                ProblemAuthenticationEntryPoint.write(response, 403, "Forbidden",
+                        "请先修改初始密码 / change your one-time password first (/account/password)", request);
+                return;
+            }
             response.sendRedirect(request.getContextPath() + "/account/password");
             return;
         }

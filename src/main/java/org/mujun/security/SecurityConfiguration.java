@@ -23,6 +23,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenFilter apiTokenFilter,
+                                            AccountStateFilter accountStateFilter,
                                             MustChangePasswordFilter mustChangePasswordFilter) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
@@ -46,7 +47,8 @@ class SecurityConfiguration {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny()))
             .addFilterBefore(apiTokenFilter, UsernamePasswordAuthenticationFilter.class)
-            .addFilterAfter(mustChangePasswordFilter, UsernamePasswordAuthenticationFilter.class);
+            .addFilterAfter(accountStateFilter, UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(mustChangePasswordFilter, AccountStateFilter.class);
         return http.build();
     }
 }
