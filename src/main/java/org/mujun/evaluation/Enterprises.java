@@ -42,7 +42,7 @@ public final class Enterprises {
     /** [Quantity.ordinal()][enterprise], NaN when missing. */
     final double[][] q;
     final String[] exemptionApplied;
-    private volatile Map<String, Integer> byUscc;
+    private final Map<String, Integer> byUscc;
 
     private Enterprises(Builder b) {
         n = b.n;
@@ -77,6 +77,13 @@ public final class Enterprises {
             q[k] = Arrays.copyOf(b.q[k], n);
         }
         exemptionApplied = Arrays.copyOf(b.exemptionApplied, n);
+        // the order's last tie-break is the USCC: it must identify one row
+        byUscc = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+        for (int i = 0; i < n; i++) {
+            if (byUscc.putIfAbsent(uscc[i], i) != null) {
+                throw new IllegalArgumentException("统一社会信用代码重复：" + uscc[i] + " / USCC repeated: " + uscc[i]);
+            }
+        }
     }
 
     public static Enterprises of(Collection<EnterpriseInput> rows) {
@@ -106,15 +113,7 @@ public final class Enterprises {
 
     /** The row index of a USCC, or −1. */
     public int indexOf(String code) {
-        Map<String, Integer> m = byUscc;
-        if (m == null) {
-            m = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                m.put(uscc[i], i);
-            }
-            byUscc = m;
-        }
-        return m.getOrDefault(code, -1);
+        return byUscc.getOrDefault(code, -1);
     }
 
     String industryCode(int i) {

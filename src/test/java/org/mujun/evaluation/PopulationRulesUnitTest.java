@@ -60,6 +60,14 @@ class PopulationRulesUnitTest {
     }
 
     @Test
+    void aRepeatedUsccIsRefused() {
+        List<EnterpriseInput> in = new ArrayList<>(Fixtures.inputs());
+        in.add(in.get(0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Enterprises.of(in)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("统一社会信用代码重复：" + uscc(1) + " / USCC repeated: " + uscc(1));
+    }
+
+    @Test
     void optionalSmallAndTenantPopulations() {
         Population small = new Population(PopulationKind.BELOW_SMALL, List.of(Indicator.of(IndicatorKind.TAX_PER_MU, 100)), List.of(),
                 ClassRule.shares(0, 100, 0, 0));
