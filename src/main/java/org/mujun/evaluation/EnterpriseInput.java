@@ -173,6 +173,18 @@ public record EnterpriseInput(String uscc, String regionCode, String industryCod
             return set(Quantity.ELECTRICITY, v);
         }
 
+        public Builder water(Double v) {
+            return set(Quantity.WATER, v);
+        }
+
+        public Builder gas(Double v) {
+            return set(Quantity.GAS, v);
+        }
+
+        public Builder landUseTax(Double yuan) {
+            return set(Quantity.LAND_USE_TAX, yuan);
+        }
+
         public Builder events(String... v) {
             events = Set.of(v);
             return this;

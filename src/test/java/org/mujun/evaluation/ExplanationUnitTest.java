@@ -137,4 +137,24 @@ class ExplanationUnitTest {
         assertThat(ex.next()).isNull();
         assertThat(ex.outcome()).isEqualTo(EvaluationResult.Outcome.EXEMPT);
     }
+
+    @Test
+    void belowDesignatedSizeKeepsThreeMu() {
+        Scheme d = Scheme.defaultScheme("331003", 2022);
+        Scheme s = d.withPopulations(List.of(d.population(PopulationKind.BELOW).withClassRule(ClassRule.thresholds(150, 100, 50))));
+        List<EnterpriseInput> in = List.of(
+                EnterpriseInput.builder(uscc(41)).region(Fixtures.TOWN).size(SizeClass.BELOW).land(4.0).tax(4.0).kwh(40_000.0).build(),
+                EnterpriseInput.builder(uscc(42)).region(Fixtures.TOWN).size(SizeClass.BELOW).land(4.0).tax(12.0).kwh(40_000.0).build());
+        EvaluationResult published = Evaluation.run(s, in);
+        // b1 = 16 / 8 = 2 万元/亩, b2 = 16 × 10⁴ / 80,000 = 2 元/kWh; E41: 50 × 1/2 + 50 × 1/2 = 50 → C; E42: 75 + 75 = 150 → A
+        Explanation x = Explanation.of(published, uscc(41));
+        assertThat(x.scoreClass()).isEqualTo(EvaluationClass.C);
+        // to B (100): tax moves both indicators: 50 × (4 + X)/4/2 + 50 × (4 + X) × 10⁴/40,000/2 = 12.5 × (4 + X) ≥ 100 → X = 4
+        assertThat(x.next().tax().exact()).isCloseTo(4, EvaluationUnitTest.EPS);
+        // land: 100/(4 − Y) + 25 ≥ 100 needs 4 − Y = 1.33 亩, but a 规下 enterprise must keep 3 亩 (at 3: 58.33): no land path
+        assertThat(x.next().land().reachable()).isFalse();
+        assertThat(x.next().land().reasonZh()).contains("用地须不少于3.00亩");
+        assertThat(x.next().summaryZh()).startsWith("再缴税4.00万元").doesNotContain("减少用地");
+        verify(s, published, 41, x);
+    }
 }
