@@ -336,7 +336,7 @@ final class DemoWorld {
             return new GroupPlan(-1, 0, false); // group 0 holds the utilities
         }
         DemoRandom r = DemoRandom.of(seed, 7, batch, countyKey[c], g);
-        boolean forced = g % 11 == 3;
+        boolean forced = g % 29 == 3; // one group in 29 has a landlord leasing out more than it owns (dirty)
         if (!forced && !r.chance(0.45)) {
             return new GroupPlan(-1, 0, false);
         }
@@ -379,7 +379,7 @@ final class DemoWorld {
                 : (gp.tenants() & (1 << pos)) != 0 ? Role.TENANT : Role.PLAIN;
         int landlord = role == Role.TENANT ? countyStart[c] + g * GROUP + gp.landlord() : -1;
         Dirty dirty = role == Role.UTILITY ? Dirty.NONE : role == Role.LANDLORD && gp.mismatch() ? Dirty.LAND_MISMATCH
-                : switch (k % 97) {
+                : switch (k % 199) { // about 0.5 % of each kind
                     case 13 -> Dirty.TAX_GT_REVENUE;
                     case 41 -> Dirty.YOY_JUMP;
                     case 71 -> Dirty.ENERGY_ZERO_OUTPUT_LARGE;
@@ -666,15 +666,13 @@ final class DemoWorld {
                 continue;
             }
             double scale = year == f.registeredYear() ? ramp : 1;
-            double taxScale = 1;
             if (f.status().equals("SUSPENDED") && year == lastYear) {
-                scale *= slump; // 停产: output and tax fall in the last year
-                taxScale = slump;
+                scale *= slump; // 停产: output, and with it tax, fall in the last year
             }
             double o = output[y] * scale;
             double va = o * f.vaRatio() * vaNoise;
             double revenue = o * f.revenueFactor() * revNoise;
-            double tax = va * f.taxOnVa() * taxNoise * taxScale;
+            double tax = va * f.taxOnVa() * taxNoise;
             long employees = Math.max(3, Math.round(revenue / perCapita * empNoise));
             double rnd = revenue * rndShare;
             double reportedRevenue = revenue;
