@@ -46,11 +46,16 @@ class DemoFirstStart implements ApplicationRunner {
         if (!enabled || env.getProperty("mujun.cli.command") != null || !demo.isFirstStart()) {
             return;
         }
-        DemoData.Result r = demo.load(new DemoData.Request(seed, enterprises, counties, DemoData.Mode.FIRST_START, Year.now().getValue() - 1),
-                "system");
-        if (r != null) {
-            log.info("Loaded demo data: {} enterprises in {} (seed {}) in {} s", String.format("%,d", r.enterprises()),
-                    String.join(", ", r.counties()), seed, String.format("%.1f", r.seconds()));
+        try {
+            DemoData.Result r = demo.load(new DemoData.Request(seed, enterprises, counties, DemoData.Mode.FIRST_START,
+                    Year.now().getValue() - 1), "system");
+            if (r != null) {
+                log.info("Loaded demo data: {} enterprises in {} (seed {}) in {} s", String.format("%,d", r.enterprises()),
+                        String.join(", ", r.counties()), seed, String.format("%.1f", r.seconds()));
+            }
+        } catch (RuntimeException e) {
+            // the demo is a convenience: Mujun starts without it (the load rolled back; the next start tries again)
+            log.warn("Demo data could not be loaded: {}", e.getMessage(), e);
         }
     }
 }
