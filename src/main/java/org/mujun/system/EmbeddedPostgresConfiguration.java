@@ -84,6 +84,7 @@ class EmbeddedPostgresConfiguration {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", clean ? "off" : "on");
                 if (port > 0) {
+                    refuseTakenPort(port);
                     builder.setPort(port);
                 }
                 EmbeddedPostgres pg = builder.start();
@@ -101,6 +102,20 @@ class EmbeddedPostgresConfiguration {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
             }
         });
+    }
+
+    /**
+     * A fixed port that something else already listens on would make the JDBC URL reach that other
+     * server (and migrate it); refuse to start instead.
+     */
+    static void refuseTakenPort(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new IllegalStateException("mujun.embedded-db.port=" + port + " is already in use by another program; "
+                    + "choose a free port or leave it unset (0 = any free port)", e);
+        }
     }
 
     /** The port of a live postmaster on this directory (postmaster.pid: line 1 pid, line 4 port), else null. */

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The external-database path (SPEC §12): with spring.datasource.url set, Mujun uses that
  * PostgreSQL instead of starting its own, migrates it and loads the regions. Runs when
  * MUJUN_EXTERNAL_PG_URL names a database this test may drop and recreate the schema of
- * (.ci/run sets it when a server answers on 127.0.0.1:5432).
+ * (.ci/run sets it when a server answers on 127.0.0.1:5432). The first-start demo (a small one
+ * here) loads into it too.
  */
 class ExternalPostgresTest {
 
@@ -34,13 +35,16 @@ class ExternalPostgresTest {
         }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MujunApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
-                        "spring.datasource.password=" + password, "mujun.demo.load-on-first-start=false",
-                        "spring.main.banner-mode=off")
-                .run()) {
+                .properties("spring.main.banner-mode=off")
+                // as command-line arguments, which win over application.yml
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password, "--mujun.demo.enterprises=300",
+                        "--mujun.demo.counties=330522")) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isEqualTo(1489L);
             assertThat(jdbc.sql("select count(*) from app_user where username = 'admin'").query(Long.class).single()).isEqualTo(1L);
+            // the first-start demo loads into the external database as well
+            assertThat(jdbc.sql("select count(*) from enterprise where 'DEMO' = any(flags)").query(Long.class).single()).isEqualTo(300L);
             assertThat(ctx.getBeansOfType(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class)).isEmpty();
         }
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
