@@ -313,7 +313,7 @@ class IdleLandCheck {
                 c.map(C::id).orElse(null), c.map(C::no).orElse(null), c.map(C::start).orElse(null), c.map(C::stage).orElse(null), d, s, history);
     }
 
-    /** Saves a parcel's development record (version 0 creates it); stale version → 409. */
+    /** Saves a parcel's development record (version 0 creates it at version 1); stale version → 409. */
     @Transactional
     void saveDevelopment(long parcelId, int version, Development d, String actor) {
         ParcelInfo p = parcel(parcelId);
@@ -333,7 +333,7 @@ class IdleLandCheck {
             }
             n = jdbc.sql("""
                             insert into land_development (parcel_id, agreed_start, actual_start, developed_area_m2, invested_wan, total_investment_wan,
-                              stopped_on, government_caused, note, updated_by) values (:p, :as, :ac, :dev, :inv, :tot, :st, :gov, :note, :by)
+                              stopped_on, government_caused, note, version, updated_by) values (:p, :as, :ac, :dev, :inv, :tot, :st, :gov, :note, 1, :by)
                             on conflict do nothing""")
                     .params(devParams(d)).param("p", parcelId).param("by", actor).update();
         } else {

@@ -10,10 +10,10 @@ import tools.jackson.databind.ObjectMapper;
  * least), otherwise 超过 (more than); fractions as numerator / denominator. {@link #toRules()}
  * validates through the engine's constructor.
  */
-record IdleRulesForm(int notStartedIdleMonths, boolean notStartedIdleInclusive, int notStartedReclaimMonths,
-                     boolean notStartedReclaimInclusive, BigDecimal idleFeePercent, BigDecimal minDevelopedNumerator,
+record IdleRulesForm(Integer notStartedIdleMonths, Boolean notStartedIdleInclusive, Integer notStartedReclaimMonths,
+                     Boolean notStartedReclaimInclusive, BigDecimal idleFeePercent, BigDecimal minDevelopedNumerator,
                      BigDecimal minDevelopedDenominator, BigDecimal minInvestmentNumerator, BigDecimal minInvestmentDenominator,
-                     int stalledIdleMonths, boolean stalledIdleInclusive, Integer stalledReclaimMonths, boolean stalledReclaimInclusive) {
+                     Integer stalledIdleMonths, Boolean stalledIdleInclusive, Integer stalledReclaimMonths, Boolean stalledReclaimInclusive) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,12 +40,12 @@ record IdleRulesForm(int notStartedIdleMonths, boolean notStartedIdleInclusive, 
         return JSON.readValue(json, IdleRulesForm.class);
     }
 
-    private static IdleLandRules.Elapsed elapsed(int months, boolean inclusive) {
-        if (months <= 0 || months > 1200) {
+    private static IdleLandRules.Elapsed elapsed(Integer months, Boolean inclusive) {
+        if (months == null || months <= 0 || months > 1200) {
             throw new IllegalArgumentException("期限应为1到1200个月 / a period must be 1 to 1200 months");
         }
         Period p = months % 12 == 0 ? Period.ofYears(months / 12) : Period.ofMonths(months);
-        return new IdleLandRules.Elapsed(p, inclusive);
+        return new IdleLandRules.Elapsed(p, Boolean.TRUE.equals(inclusive));
     }
 
     private static int months(Period p) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * "4 30": floors ≥, 元/m²; "A 60": class, 元/m²), parsed strictly and never evaluated.
  */
 record ZeroLandRulesForm(List<Tier> equipmentTiers, Map<String, BigDecimal> classRates, BigDecimal classRewardCap, List<Floor> floorTiers,
-                         BigDecimal floorRewardCap, String combination, BigDecimal combinedCap, int maxParcels, BigDecimal minParcelMu,
+                         BigDecimal floorRewardCap, String combination, BigDecimal combinedCap, Integer maxParcels, BigDecimal minParcelMu,
                          List<String> barredClasses) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +42,7 @@ record ZeroLandRulesForm(List<Tier> equipmentTiers, Map<String, BigDecimal> clas
 
     ZeroLandTechRules toRules() {
         if (equipmentTiers == null || floorTiers == null || classRates == null || classRewardCap == null || floorRewardCap == null
-                || minParcelMu == null || combination == null) {
+                || minParcelMu == null || combination == null || maxParcels == null) {
             throw new IllegalArgumentException("规则不完整 / the rules are incomplete");
         }
         Map<EnterpriseClass, BigDecimal> rates = new EnumMap<>(EnterpriseClass.class);
