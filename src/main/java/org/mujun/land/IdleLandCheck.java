@@ -253,11 +253,8 @@ class IdleLandCheck {
             """;
 
     private static StatusRow status(ResultSet rs, int n) throws SQLException {
-        long eid = rs.getLong("eid");
-        Long enterpriseId = rs.wasNull() ? null : eid;
-        long cid = rs.getLong("contract_id");
         return new StatusRow(rs.getLong("parcel_id"), rs.getString("certificate_no"), rs.getString("region_code"), rs.getString("uscc"),
-                rs.getString("ename"), enterpriseId, rs.wasNull() ? null : cid, rs.getObject("as_of", LocalDate.class), rs.getString("status"),
+                rs.getString("ename"), rs.getObject("eid", Long.class), rs.getObject("contract_id", Long.class), rs.getObject("as_of", LocalDate.class), rs.getString("status"),
                 rs.getString("basis"), rs.getObject("since", LocalDate.class), rs.getObject("idle_from", LocalDate.class),
                 rs.getObject("reclaim_from", LocalDate.class), rs.getBigDecimal("fee_wan"), rs.getBigDecimal("land_price_wan"),
                 List.of(rs.getString("reasons").split("\n")), rs.getString("rules"));

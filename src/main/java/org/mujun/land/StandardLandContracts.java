@@ -114,9 +114,8 @@ class StandardLandContracts {
             """;
 
     private static Summary summary(ResultSet rs, int n) throws SQLException {
-        long eid = rs.getLong("eid");
         return new Summary(rs.getLong("id"), rs.getString("contract_no"), rs.getLong("parcel_id"), rs.getString("certificate_no"),
-                rs.getString("uscc"), rs.getString("ename"), rs.wasNull() ? null : eid, rs.getString("region_code"), rs.getBigDecimal("area_m2"),
+                rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class), rs.getString("region_code"), rs.getBigDecimal("area_m2"),
                 rs.getBigDecimal("land_price_wan"), rs.getObject("transferred_on", LocalDate.class), rs.getObject("agreed_start", LocalDate.class),
                 rs.getObject("agreed_review", LocalDate.class), Stage.valueOf(rs.getString("stage")), rs.getInt("version"));
     }

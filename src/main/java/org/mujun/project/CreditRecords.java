@@ -85,8 +85,7 @@ class CreditRecords {
     }
 
     private static Entry map(ResultSet rs, int n) throws SQLException {
-        long eid = rs.getLong("eid");
-        return new Entry(rs.getLong("id"), rs.getString("uscc"), rs.getString("ename"), rs.wasNull() ? null : eid, rs.getString("region_code"),
+        return new Entry(rs.getLong("id"), rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class), rs.getString("region_code"),
                 rs.getObject("on_date", LocalDate.class), rs.getString("kind"), rs.getString("source_kind"), rs.getLong("source_id"), rs.getInt("round"),
                 rs.getString("source_ref"), rs.getString("reason"), rs.getBigDecimal("penalty_wan"), rs.getBigDecimal("clawback_wan"),
                 rs.getBoolean("reclaim"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());

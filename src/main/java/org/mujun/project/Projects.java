@@ -94,8 +94,7 @@ class Projects {
                 reached.put(c.getKey(), d);
             }
         }
-        long eid = rs.getLong("eid");
-        return new Row(rs.getLong("id"), rs.getString("region_code"), rs.getString("uscc"), rs.getString("ename"), rs.wasNull() ? null : eid,
+        return new Row(rs.getLong("id"), rs.getString("region_code"), rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class),
                 rs.getString("investor_name"), rs.getString("name"), rs.getString("industry_code"), rs.getBigDecimal("planned_wan"),
                 rs.getBigDecimal("completed_wan"), ProjectStage.valueOf(rs.getString("stage")), reached, rs.getInt("version"));
     }

@@ -175,8 +175,7 @@ class Rosters {
                         order by m.region_code, m.uscc limit 5000""")
                 .param("id", rosterId).param("q", qq)
                 .query((rs, n) -> {
-                    long eid = rs.getLong("eid");
-                    return new Member(rs.getString("uscc"), rs.getString("ename"), rs.wasNull() ? null : eid, rs.getString("region_code"),
+                    return new Member(rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class), rs.getString("region_code"),
                             rs.getString("source"), rs.getInt("since_year"), rs.getString("reason"), rs.getString("added_by"),
                             rs.getTimestamp("added_at").toInstant());
                 }).list();

@@ -132,11 +132,8 @@ class TrackedCommitments {
     private static final String SELECT = "select c.*, e.name ename, e.id eid from commitment c left join enterprise e on e.uscc = c.uscc ";
 
     private static Row map(ResultSet rs, int n) throws SQLException {
-        long eid = rs.getLong("eid");
-        Long enterpriseId = rs.wasNull() ? null : eid;
-        long cid = rs.getLong("contract_id");
-        return new Row(rs.getLong("id"), rs.getString("uscc"), rs.getString("ename"), enterpriseId, rs.getString("region_code"),
-                rs.getString("source_kind"), rs.getString("reference"), rs.wasNull() ? null : cid, rs.getString("clawback_mode"),
+        return new Row(rs.getLong("id"), rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class), rs.getString("region_code"),
+                rs.getString("source_kind"), rs.getString("reference"), rs.getObject("contract_id", Long.class), rs.getString("clawback_mode"),
                 rs.getBigDecimal("interest_percent"), rs.getInt("day_count_basis"), rs.getString("status"),
                 rs.getObject("last_evaluated_on", LocalDate.class), rs.getInt("version"));
     }

@@ -134,8 +134,7 @@ class ZeroLandProjects {
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {
-        long eid = rs.getLong("eid");
-        return new Row(rs.getLong("id"), rs.getString("region_code"), rs.getString("uscc"), rs.getString("ename"), rs.wasNull() ? null : eid,
+        return new Row(rs.getLong("id"), rs.getString("region_code"), rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class),
                 rs.getString("name"), rs.getBigDecimal("project_investment_wan"), rs.getBigDecimal("equipment_wan"), rs.getBigDecimal("new_floor_area_m2"),
                 rs.getInt("floors"), rs.getString("enterprise_class"), rs.getString("class_source"), rs.getBigDecimal("equipment_subsidy_wan"),
                 rs.getBigDecimal("floor_reward_wan"), rs.getString("reward_basis"), rs.getBigDecimal("total_wan"),
