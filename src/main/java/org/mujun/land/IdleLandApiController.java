@@ -74,7 +74,8 @@ class IdleLandApiController {
 
     @PutMapping("/parcels/{id}/development")
     @PreAuthorize(LandWeb.WRITE)
-    IdleLandCheck.ParcelInfo development(@PathVariable long id, @RequestBody DevelopmentRequest b) {
+    IdleLandCheck.ParcelInfo development(@PathVariable long id, @RequestBody(required = false) DevelopmentRequest b) {
+        b = LandWeb.body(b);
         check.saveDevelopment(id, LandWeb.requireVersion(b.version()), new IdleLandCheck.Development(b.agreedStart(), b.actualStart(),
                 b.developedAreaM2(), b.investedWan(), b.totalInvestmentWan(), b.stoppedOn(), Boolean.TRUE.equals(b.governmentCaused()), b.note(),
                 0, null, null), LandWeb.actor());
@@ -90,7 +91,8 @@ class IdleLandApiController {
 
     @PutMapping("/settings")
     @PreAuthorize(LandWeb.WRITE)
-    Map<String, Object> saveSettings(@RequestBody SettingsRequest body) {
+    Map<String, Object> saveSettings(@RequestBody(required = false) SettingsRequest body) {
+        body = LandWeb.body(body);
         if (body.rules() == null) {
             throw new IllegalArgumentException("请求体需包含 rules / the body must contain rules");
         }

@@ -64,13 +64,15 @@ class StandardLandApiController {
     @PostMapping
     @PreAuthorize(LandWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    StandardLandContracts.Detail register(@RequestBody StandardLandContracts.TermsForm body) {
+    StandardLandContracts.Detail register(@RequestBody(required = false) StandardLandContracts.TermsForm body) {
+        body = LandWeb.body(body);
         return contracts.find(contracts.register(body, LandWeb.actor()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize(LandWeb.WRITE)
-    StandardLandContracts.Detail amend(@PathVariable long id, @RequestBody AmendRequest body) {
+    StandardLandContracts.Detail amend(@PathVariable long id, @RequestBody(required = false) AmendRequest body) {
+        body = LandWeb.body(body);
         if (body.terms() == null) {
             throw new IllegalArgumentException("请求体需包含 terms / the body must contain terms");
         }
@@ -80,7 +82,8 @@ class StandardLandApiController {
 
     @PostMapping("/{id}/moves")
     @PreAuthorize(LandWeb.WRITE)
-    StandardLandContracts.Detail move(@PathVariable long id, @RequestBody MoveRequest body) {
+    StandardLandContracts.Detail move(@PathVariable long id, @RequestBody(required = false) MoveRequest body) {
+        body = LandWeb.body(body);
         if (body.move() == null) {
             throw new IllegalArgumentException("缺少 move（START, COMPLETE, PRODUCE, RECTIFY, RECLAIM） / move is required");
         }
@@ -89,14 +92,16 @@ class StandardLandApiController {
 
     @PostMapping("/{id}/review/preview")
     @PreAuthorize(LandWeb.WRITE)
-    StandardLandActuals.Preview preview(@PathVariable long id, @RequestBody ReviewRequest body) {
+    StandardLandActuals.Preview preview(@PathVariable long id, @RequestBody(required = false) ReviewRequest body) {
+        body = LandWeb.body(body);
         return contracts.preview(id, body.input());
     }
 
     @PostMapping("/{id}/review")
     @PreAuthorize(LandWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    StandardLandActuals.Preview review(@PathVariable long id, @RequestBody ReviewRequest body) {
+    StandardLandActuals.Preview review(@PathVariable long id, @RequestBody(required = false) ReviewRequest body) {
+        body = LandWeb.body(body);
         return contracts.record(id, LandWeb.requireVersion(body.version()), body.input(), LandWeb.actor());
     }
 }

@@ -117,10 +117,17 @@ class StandardLandController {
 
     @PostMapping("/land/standard/{id}/move")
     @PreAuthorize(LandWeb.WRITE)
-    String move(@PathVariable long id, @RequestParam StandardLandContracts.Move move, @RequestParam String date,
-                @RequestParam Integer version, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String move(@PathVariable long id, @RequestParam(required = false) String move, @RequestParam(required = false) String date,
+                @RequestParam(required = false) String version, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            contracts.move(id, version, move, LandWeb.date(date, msg("landsup.col.date")), reason, LandWeb.actor());
+            StandardLandContracts.Move m;
+            try {
+                m = StandardLandContracts.Move.valueOf(move == null ? "" : move);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("未知操作 / unknown move: " + move);
+            }
+            contracts.move(id, LandWeb.requireVersion(LandWeb.integer(version, "version")), m, LandWeb.date(date, msg("landsup.col.date")), reason,
+                    LandWeb.actor());
             redirect.addFlashAttribute("ok", msg("landsup.moved"));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

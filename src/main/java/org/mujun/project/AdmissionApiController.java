@@ -43,7 +43,8 @@ class AdmissionApiController {
     @PostMapping
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    Admissions.Decision decide(@RequestBody Admissions.Input body) {
+    Admissions.Decision decide(@RequestBody(required = false) Admissions.Input body) {
+        body = ProjectWeb.body(body);
         return admissions.decide(body, ProjectWeb.actor());
     }
 
@@ -63,7 +64,8 @@ class AdmissionApiController {
 
     @PutMapping("/settings")
     @PreAuthorize(ProjectWeb.WRITE)
-    Map<String, Object> save(@RequestBody SettingsRequest body) {
+    Map<String, Object> save(@RequestBody(required = false) SettingsRequest body) {
+        body = ProjectWeb.body(body);
         if (body.rules() == null) {
             throw new IllegalArgumentException("请求体需包含 rules / the body must contain rules");
         }

@@ -51,7 +51,8 @@ class CommitmentApiController {
     @PostMapping("/api/v1/commitments")
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    TrackedCommitments.Detail create(@RequestBody TrackedCommitments.Form body) {
+    TrackedCommitments.Detail create(@RequestBody(required = false) TrackedCommitments.Form body) {
+        body = ProjectWeb.body(body);
         return commitments.find(commitments.create(body, ProjectWeb.actor()));
     }
 
@@ -79,7 +80,8 @@ class CommitmentApiController {
     @PostMapping("/api/v1/commitments/{id}/benefits")
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    TrackedCommitments.Detail benefit(@PathVariable long id, @RequestBody BenefitRequest b) {
+    TrackedCommitments.Detail benefit(@PathVariable long id, @RequestBody(required = false) BenefitRequest b) {
+        b = ProjectWeb.body(b);
         commitments.addBenefit(id, ProjectWeb.requireVersion(b.version()), new TrackedCommitments.BenefitForm(b.amountWan(), b.receivedOn(), b.description()),
                 ProjectWeb.actor());
         return commitments.find(id);
@@ -87,7 +89,8 @@ class CommitmentApiController {
 
     @PutMapping("/api/v1/commitments/{id}/conditions/{conditionId}/actual")
     @PreAuthorize(ProjectWeb.WRITE)
-    TrackedCommitments.Detail actual(@PathVariable long id, @PathVariable long conditionId, @RequestBody ActualRequest b) {
+    TrackedCommitments.Detail actual(@PathVariable long id, @PathVariable long conditionId, @RequestBody(required = false) ActualRequest b) {
+        b = ProjectWeb.body(b);
         commitments.reportActual(id, ProjectWeb.requireVersion(b.version()), conditionId, b.value(), b.reason(), ProjectWeb.actor());
         return commitments.find(id);
     }

@@ -51,7 +51,8 @@ class ProjectApiController {
     @PostMapping
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    Projects.Detail register(@RequestBody Projects.Form body) {
+    Projects.Detail register(@RequestBody(required = false) Projects.Form body) {
+        body = ProjectWeb.body(body);
         return projects.find(projects.register(body, ProjectWeb.actor()));
     }
 
@@ -63,13 +64,15 @@ class ProjectApiController {
 
     @PostMapping("/{id}/moves")
     @PreAuthorize(ProjectWeb.WRITE)
-    Projects.Detail move(@PathVariable long id, @RequestBody MoveRequest b) {
+    Projects.Detail move(@PathVariable long id, @RequestBody(required = false) MoveRequest b) {
+        b = ProjectWeb.body(b);
         return projects.move(id, ProjectWeb.requireVersion(b.version()), b.to(), b.date(), b.note(), ProjectWeb.actor());
     }
 
     @PostMapping("/{id}/investment")
     @PreAuthorize(ProjectWeb.PROGRESS)
-    Projects.Detail investment(@PathVariable long id, @RequestBody InvestmentRequest b) {
+    Projects.Detail investment(@PathVariable long id, @RequestBody(required = false) InvestmentRequest b) {
+        b = ProjectWeb.body(b);
         if (b.completedWan() == null) {
             throw new IllegalArgumentException("请填写累计完成投资 / completedWan is required");
         }

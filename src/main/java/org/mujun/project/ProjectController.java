@@ -124,10 +124,17 @@ class ProjectController {
 
     @PostMapping("/projects/{id}/move")
     @PreAuthorize(ProjectWeb.WRITE)
-    String move(@PathVariable long id, @RequestParam ProjectStage to, @RequestParam String date, @RequestParam Integer version,
-                @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String move(@PathVariable long id, @RequestParam(required = false) String to, @RequestParam(required = false) String date,
+                @RequestParam(required = false) String version, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         try {
-            projects.move(id, version, to, ProjectWeb.date(date, msg("project.col.date")), note, ProjectWeb.actor());
+            ProjectStage stage;
+            try {
+                stage = ProjectStage.valueOf(to == null ? "" : to);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("未知阶段 / unknown stage: " + to);
+            }
+            projects.move(id, ProjectWeb.requireVersion(ProjectWeb.integer(version, "version")), stage, ProjectWeb.date(date, msg("project.col.date")),
+                    note, ProjectWeb.actor());
             redirect.addFlashAttribute("ok", msg("project.moved"));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -137,10 +144,10 @@ class ProjectController {
 
     @PostMapping("/projects/{id}/investment")
     @PreAuthorize(ProjectWeb.PROGRESS)
-    String investment(@PathVariable long id, @RequestParam String date, @RequestParam String completedWan, @RequestParam Integer version,
-                      @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String investment(@PathVariable long id, @RequestParam(required = false) String date, @RequestParam(required = false) String completedWan,
+                      @RequestParam(required = false) String version, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         try {
-            projects.report(id, version, ProjectWeb.date(date, msg("project.col.date")),
+            projects.report(id, ProjectWeb.requireVersion(ProjectWeb.integer(version, "version")), ProjectWeb.date(date, msg("project.col.date")),
                     ProjectWeb.required(completedWan, msg("project.col.completed")), note, ProjectWeb.actor());
             redirect.addFlashAttribute("ok", msg("project.reported"));
         } catch (IllegalArgumentException e) {

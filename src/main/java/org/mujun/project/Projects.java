@@ -238,7 +238,7 @@ class Projects {
     Statistics statistics(String region, Integer signedYear) {
         String r = region == null || region.isBlank() ? ProjectWeb.userRegion() : region.trim();
         List<ProjectStatistics.Item> items = new ArrayList<>();
-        jurisdiction.sql("select p.* , null ename, null eid from project p where SCOPE(p.region_code, p.uscc) and p.region_code like :rp")
+        jurisdiction.sql("select p.*, cast(null as text) ename, cast(null as bigint) eid from project p where SCOPE(p.region_code, p.uscc) and p.region_code like :rp")
                 .param("rp", r + "%").query((rs, n) -> map(rs, n)).list()
                 .forEach(row -> items.add(aggregate(row).item()));
         List<ProjectStatistics.Item> chosen = signedYear == null ? items

@@ -48,7 +48,8 @@ class RosterApiController {
     @PostMapping
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    Rosters.RosterRow create(@RequestBody CreateRequest b) {
+    Rosters.RosterRow create(@RequestBody(required = false) CreateRequest b) {
+        b = ProjectWeb.body(b);
         return rosters.roster(rosters.create(b.code(), b.name(), b.nameEn(), b.description(), ProjectWeb.actor()));
     }
 
@@ -79,27 +80,31 @@ class RosterApiController {
     @PostMapping("/{id}/members")
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    Rosters.RosterRow add(@PathVariable long id, @RequestBody MemberRequest b) {
+    Rosters.RosterRow add(@PathVariable long id, @RequestBody(required = false) MemberRequest b) {
+        b = ProjectWeb.body(b);
         rosters.add(id, b.uscc(), year(b.year()), b.reason(), ProjectWeb.actor());
         return rosters.roster(id);
     }
 
     @DeleteMapping("/{id}/members/{uscc}")
     @PreAuthorize(ProjectWeb.WRITE)
-    Rosters.RosterRow remove(@PathVariable long id, @PathVariable String uscc, @RequestBody MemberRequest b) {
+    Rosters.RosterRow remove(@PathVariable long id, @PathVariable String uscc, @RequestBody(required = false) MemberRequest b) {
+        b = ProjectWeb.body(b);
         rosters.remove(id, uscc, year(b.year()), b.reason(), ProjectWeb.actor());
         return rosters.roster(id);
     }
 
     @PostMapping("/{id}/refresh")
     @PreAuthorize(ProjectWeb.WRITE)
-    Rosters.RefreshResult refresh(@PathVariable long id, @RequestBody YearRequest b) {
+    Rosters.RefreshResult refresh(@PathVariable long id, @RequestBody(required = false) YearRequest b) {
+        b = ProjectWeb.body(b);
         return rosters.refresh(id, year(b.year()), ProjectWeb.actor());
     }
 
     @PutMapping("/{id}/rules")
     @PreAuthorize(ProjectWeb.WRITE)
-    Rosters.RosterRow rules(@PathVariable long id, @RequestBody RulesRequest b) {
+    Rosters.RosterRow rules(@PathVariable long id, @RequestBody(required = false) RulesRequest b) {
+        b = ProjectWeb.body(b);
         rosters.saveRules(id, ProjectWeb.requireVersion(b.version()), b.rules() == null ? List.of() : b.rules(), ProjectWeb.actor());
         return rosters.roster(id);
     }

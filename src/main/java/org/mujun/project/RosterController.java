@@ -94,7 +94,7 @@ class RosterController {
 
     @PostMapping("/rosters/{id}/members")
     @PreAuthorize(ProjectWeb.WRITE)
-    String add(@PathVariable long id, @RequestParam String uscc, @RequestParam String year, @RequestParam(required = false) String reason,
+    String add(@PathVariable long id, @RequestParam(required = false) String uscc, @RequestParam(required = false) String year, @RequestParam(required = false) String reason,
                RedirectAttributes redirect) {
         try {
             rosters.add(id, uscc, requiredYear(year), reason, ProjectWeb.actor());
@@ -107,7 +107,7 @@ class RosterController {
 
     @PostMapping("/rosters/{id}/members/remove")
     @PreAuthorize(ProjectWeb.WRITE)
-    String remove(@PathVariable long id, @RequestParam String uscc, @RequestParam String year, @RequestParam(required = false) String reason,
+    String remove(@PathVariable long id, @RequestParam(required = false) String uscc, @RequestParam(required = false) String year, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
         try {
             rosters.remove(id, uscc, requiredYear(year), reason, ProjectWeb.actor());
@@ -120,7 +120,7 @@ class RosterController {
 
     @PostMapping("/rosters/{id}/refresh")
     @PreAuthorize(ProjectWeb.WRITE)
-    String refresh(@PathVariable long id, @RequestParam String year, RedirectAttributes redirect) {
+    String refresh(@PathVariable long id, @RequestParam(required = false) String year, RedirectAttributes redirect) {
         try {
             Rosters.RefreshResult r = rosters.refresh(id, requiredYear(year), ProjectWeb.actor());
             redirect.addFlashAttribute("ok", messages.getMessage("project.roster.refreshed", new Object[]{String.valueOf(r.year()), r.qualifying(), r.joined(), r.left()},

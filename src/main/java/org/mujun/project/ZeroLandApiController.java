@@ -32,7 +32,8 @@ class ZeroLandApiController {
     /** Equipment subsidy, floor-area reward and (with parcelsAfterSplitMu) the land-transfer checks; nothing stored. */
     @PostMapping("/calculate")
     @PreAuthorize(ProjectWeb.READ)
-    ZeroLandProjects.Calculation calculate(@RequestBody ZeroLandProjects.Input body) {
+    ZeroLandProjects.Calculation calculate(@RequestBody(required = false) ZeroLandProjects.Input body) {
+        body = ProjectWeb.body(body);
         return zeroLand.calculate(body);
     }
 
@@ -48,7 +49,8 @@ class ZeroLandApiController {
     @PostMapping
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
-    ZeroLandProjects.Row register(@RequestBody ZeroLandProjects.Input body) {
+    ZeroLandProjects.Row register(@RequestBody(required = false) ZeroLandProjects.Input body) {
+        body = ProjectWeb.body(body);
         return zeroLand.find(zeroLand.register(body, ProjectWeb.actor()));
     }
 
@@ -68,7 +70,8 @@ class ZeroLandApiController {
 
     @PutMapping("/settings")
     @PreAuthorize(ProjectWeb.WRITE)
-    Map<String, Object> save(@RequestBody SettingsRequest body) {
+    Map<String, Object> save(@RequestBody(required = false) SettingsRequest body) {
+        body = ProjectWeb.body(body);
         if (body.rules() == null) {
             throw new IllegalArgumentException("请求体需包含 rules / the body must contain rules");
         }
