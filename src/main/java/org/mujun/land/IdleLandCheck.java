@@ -25,7 +25,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -95,18 +97,21 @@ class IdleLandCheck {
     private final Jurisdiction jurisdiction;
     private final LandSettings settings;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    IdleLandCheck(JdbcClient jdbc, Jurisdiction jurisdiction, LandSettings settings, AuditLog audit) {
+    IdleLandCheck(JdbcClient jdbc, Jurisdiction jurisdiction, LandSettings settings, AuditLog audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.jurisdiction = jurisdiction;
         this.settings = settings;
         this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The daily run over every region, as of today in China Standard Time. */
     @Scheduled(cron = "${mujun.land.idle-check-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        RunSummary s = run(LocalDate.now(ZONE), "SCHEDULED", "system", Scope.system(""));
+        // called on this instance, not through the proxy: open the run's transaction here
+        RunSummary s = transaction.execute(t -> run(LocalDate.now(ZONE), "SCHEDULED", "system", Scope.system("")));
         log.info("idle-land check as of {}: {} parcels, {} idle, {} reclaim candidates, {} incomplete, {} changed",
                 s.asOf(), s.parcels(), s.idle(), s.reclaim(), s.incomplete(), s.changed());
     }

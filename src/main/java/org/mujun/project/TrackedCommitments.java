@@ -28,7 +28,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -118,13 +120,16 @@ class TrackedCommitments {
     private final EnterpriseFigures figures;
     private final CreditRecords credit;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    TrackedCommitments(JdbcClient jdbc, Jurisdiction jurisdiction, EnterpriseFigures figures, CreditRecords credit, AuditLog audit) {
+    TrackedCommitments(JdbcClient jdbc, Jurisdiction jurisdiction, EnterpriseFigures figures, CreditRecords credit, AuditLog audit,
+                       PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.jurisdiction = jurisdiction;
         this.figures = figures;
         this.credit = credit;
         this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     // ---------------------------------------------------------------- reading
@@ -361,7 +366,8 @@ class TrackedCommitments {
     /** The daily evaluation of every commitment still open (PENDING), across all regions. */
     @Scheduled(cron = "${mujun.project.commitment-check-cron:0 45 1 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        RunSummary s = evaluateAll(LocalDate.now(ZONE), "system", Scope.system(""));
+        // called on this instance, not through the proxy: open the run's transaction here
+        RunSummary s = transaction.execute(t -> evaluateAll(LocalDate.now(ZONE), "system", Scope.system("")));
         log.info("commitment check as of {}: {} evaluated, {} met, {} breached, {} pending", s.asOf(), s.evaluated(), s.met(), s.breached(), s.pending());
     }
 

@@ -45,6 +45,7 @@ class IdleLandIntegrationTest {
     @Autowired TestFixture fx;
     @Autowired JdbcClient jdbc;
     @Autowired IdleLandCommand command;
+    @Autowired IdleLandCheck check;
     final ObjectMapper json = new ObjectMapper();
 
     long parcel(String cert, String uscc, String region, String m2) {
@@ -227,6 +228,18 @@ class IdleLandIntegrationTest {
         mvc.perform(get("/land/idle/settings").with(fx.as("fx-town"))).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'LAND_SETTING_SAVE' and detail like '%county decision%'")
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theScheduledRunChecksEveryRegionAsOfToday() {
+        long p = parcel("LTB-DAILY", USCC, TestFixture.TOWN_2, "2000");
+        development(p, "2020-01-01", null, null, null, null, null, false);
+        check.daily();
+        Map<String, Object> run = jdbc.sql("select trigger, scope_prefix, as_of from idle_land_run order by id desc limit 1").query().singleRow();
+        assertThat(run.get("trigger")).isEqualTo("SCHEDULED");
+        assertThat(run.get("scope_prefix")).isEqualTo("");
+        assertThat(run.get("as_of").toString()).isEqualTo(LocalDate.now(IdleLandCheck.ZONE).toString());
+        assertThat(finding(p).get("status")).isEqualTo("RECLAIM_CANDIDATE");
     }
 
     @Test

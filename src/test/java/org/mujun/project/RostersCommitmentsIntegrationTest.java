@@ -44,6 +44,7 @@ class RostersCommitmentsIntegrationTest {
     @Autowired TestFixture fx;
     @Autowired JdbcClient jdbc;
     @Autowired CommitmentCheckCommand command;
+    @Autowired TrackedCommitments tracked;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -216,6 +217,11 @@ class RostersCommitmentsIntegrationTest {
         assertThat(jdbc.sql("select count(*) from credit_entry where source_kind = 'COMMITMENT' and source_id = :id").param("id", open)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(command.run(List.of("--region", "abc"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(2);
+        // the scheduled run (every region, as of today) evaluates what is still open
+        long daily = commitment(Map.of("uscc", TAXED, "sourceKind", "SUBSIDY", "reference", "LTD-DAILY",
+                "conditions", List.of(Map.of("indicator", "TAX", "direction", "AT_LEAST", "threshold", 100, "deadline", "2025-12-31"))));
+        tracked.daily();
+        assertThat(jdbc.sql("select status from commitment where id = :id").param("id", daily).query(String.class).single()).isEqualTo("MET");
         // pages
         mvc.perform(get("/commitments").param("q", "LTD-CLI").with(fx.as("fx-county"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("LTD-CLI")));
