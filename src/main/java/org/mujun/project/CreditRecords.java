@@ -85,6 +85,17 @@ class CreditRecords {
     }
 
     private static Entry map(ResultSet rs, int n) throws SQLException {
+        Entry e = entry(rs);
+        if (ProjectWeb.maskTax() && "COMMITMENT".equals(e.sourceKind()) && e.reason().contains("税")) {
+            // SPEC §11: a breach reason quoting tax figures is masked for the town officer
+            return new Entry(e.id(), e.uscc(), e.enterpriseName(), e.enterpriseId(), e.regionCode(), e.onDate(), e.kind(), e.sourceKind(), e.sourceId(),
+                    e.round(), e.sourceRef(), e.sourceRef() + "：***（含税收数据 / contains tax figures）", e.penaltyWan(), e.clawbackWan(), e.reclaim(),
+                    e.createdBy(), e.createdAt());
+        }
+        return e;
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getString("uscc"), rs.getString("ename"), rs.getObject("eid", Long.class), rs.getString("region_code"),
                 rs.getObject("on_date", LocalDate.class), rs.getString("kind"), rs.getString("source_kind"), rs.getLong("source_id"), rs.getInt("round"),
                 rs.getString("source_ref"), rs.getString("reason"), rs.getBigDecimal("penalty_wan"), rs.getBigDecimal("clawback_wan"),

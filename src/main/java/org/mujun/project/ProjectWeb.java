@@ -44,6 +44,12 @@ final class ProjectWeb {
         return u != null && u.role().isAdmin();
     }
 
+    /** Tax figures are masked for roles that do not see tax (SPEC §11): the town officer. */
+    static boolean maskTax() {
+        MujunUser u = Jurisdiction.currentUser();
+        return u != null && !u.role().seesTax();
+    }
+
     static BigDecimal number(String s, String what) {
         if (s == null || s.isBlank()) {
             return null;

@@ -192,8 +192,25 @@ class TrackedCommitments {
                         rs.getBoolean("breached"), rs.getBigDecimal("share_percent"), rs.getBigDecimal("principal_wan"), rs.getBigDecimal("interest_wan"),
                         rs.getBigDecimal("clawback_wan"), List.of(rs.getString("detail").split("\n")), rs.getString("evaluated_by"),
                         rs.getTimestamp("evaluated_at").toInstant())).list();
+        if (ProjectWeb.maskTax()) {
+            // SPEC §11: the town officer sees no tax figures (conditions on tax and their evaluation lines)
+            java.util.Set<String> taxNames = new java.util.HashSet<>();
+            conditions = conditions.stream().map(c -> {
+                if (!TAX_INDICATORS.contains(c.indicator())) {
+                    return c;
+                }
+                taxNames.add(c.name());
+                return new Condition(c.id(), c.indicator(), c.name(), c.direction(), c.threshold(), c.deadline(), c.dataYear(), null,
+                        c.reportedReason() == null ? null : "***");
+            }).toList();
+            evaluations = evaluations.stream().map(e -> new Evaluation(e.id(), e.asOf(), e.status(), e.breached(), e.sharePercent(), e.principalWan(),
+                    e.interestWan(), e.clawbackWan(), e.detail().stream().map(line -> taxNames.stream().anyMatch(n -> line.startsWith(n + "："))
+                    ? line.substring(0, line.indexOf('：') + 1) + "*** / masked" : line).toList(), e.by(), e.at())).toList();
+        }
         return new Detail(r, m.note(), m.by(), m.at(), conditions, benefits, evaluations);
     }
+
+    static final java.util.Set<String> TAX_INDICATORS = java.util.Set.of("TAX", "TAX_PER_MU");
 
     // ---------------------------------------------------------------- writing
 

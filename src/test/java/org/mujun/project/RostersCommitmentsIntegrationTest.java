@@ -187,6 +187,27 @@ class RostersCommitmentsIntegrationTest {
     }
 
     @Test
+    void theTownOfficerSeesTheBreachWithoutTaxFigures() throws Exception {
+        String town1 = TestFixture.withCheck("91331082LTD000005");
+        jdbc.sql("insert into enterprise (uscc, name, region_code, industry_code, size_class) values (:u, '古城承诺测试', :r, 'C34', 'ABOVE') on conflict do nothing")
+                .param("u", town1).param("r", TestFixture.TOWN_1).update();
+        jdbc.sql("insert into parcel (certificate_no, owner_uscc, region_code, area_m2) values ('LTD-T1', :u, :r, 6666.70) on conflict do nothing")
+                .param("u", town1).param("r", TestFixture.TOWN_1).update();
+        jdbc.sql("insert into tax_record (uscc, year, total_tax) values (:u, 2025, 240) on conflict do nothing").param("u", town1).update();
+        long id = commitment(Map.of("uscc", town1, "sourceKind", "SUBSIDY", "reference", "LTD-MASK",
+                "conditions", List.of(Map.of("indicator", "TAX_PER_MU", "name", "亩均税收", "direction", "AT_LEAST", "threshold", 30, "deadline", "2025-12-31"))));
+        send(post("/api/v1/commitments/" + id + "/evaluations"), "fx-county", Map.of("asOf", "2026-03-31")).andExpect(jsonPath("$.status").value("BREACHED"));
+        mvc.perform(get("/api/v1/commitments/" + id).with(fx.as("fx-county"))).andExpect(content().string(containsString("24.0000")));
+        mvc.perform(get("/api/v1/commitments/" + id).with(fx.as("fx-town"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("24.0000"))));
+        mvc.perform(get("/commitments/" + id).with(fx.as("fx-town"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("24.0000"))));
+        mvc.perform(get("/api/v1/credit").param("q", town1).with(fx.as("fx-town"))).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].reason", containsString("***")));
+        mvc.perform(get("/api/v1/credit").param("q", town1).with(fx.as("fx-county"))).andExpect(jsonPath("$.items[0].reason", containsString("实际 24")));
+    }
+
+    @Test
     void reportedFiguresOptimisticLockingAndTheDailyRun() throws Exception {
         long id = commitment(Map.of("uscc", TAXED, "sourceKind", "OTHER", "reference", "投资协议",
                 "conditions", List.of(Map.of("indicator", "INVESTMENT", "direction", "AT_LEAST", "threshold", 1000, "deadline", "2026-01-01"))));
