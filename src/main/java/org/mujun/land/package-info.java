@@ -1,2 +1,2 @@
-/** Land parcels and leases (出租/承租) and an enterprise's evaluated land area (用地面积). */
+/** Land: parcels and leases, evaluated land (用地面积), 标准地 contracts with their 达产复核, and the 闲置土地 check. */
 package org.mujun.land;
