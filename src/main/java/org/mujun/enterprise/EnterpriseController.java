@@ -155,7 +155,7 @@ class EnterpriseController {
     /** A stale version is answered 409 with the error page (ErrorAdvice); bad input goes back to the form. */
     @PostMapping("/enterprises/{id}")
     @PreAuthorize(ADMINS)
-    String save(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String name,
+    String save(@PathVariable long id, @RequestParam int version, @RequestParam String name,
                 @RequestParam(required = false) String regionCode, @RequestParam(required = false) Long zoneId,
                 @RequestParam(required = false) String industryCode, @RequestParam(required = false) String sizeClass,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String mergedIntoUscc,

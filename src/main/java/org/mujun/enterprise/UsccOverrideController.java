@@ -31,10 +31,10 @@ class UsccOverrideController {
 
     @PostMapping("/uscc-overrides")
     @PreAuthorize(EDITORS)
-    String add(@RequestParam(required = false) String uscc, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String add(@RequestParam String uscc, @RequestParam String reason, RedirectAttributes redirect) {
         try {
             overrides.add(uscc, reason, EnterpriseController.actor());
-            redirect.addFlashAttribute("added", uscc == null ? "" : uscc.trim().toUpperCase());
+            redirect.addFlashAttribute("added", uscc.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addFlashAttribute("uscc", uscc);

@@ -70,7 +70,7 @@ class IndustryController {
 
     @PostMapping("/industries/sets/{key}")
     @PreAuthorize(EDITORS)
-    String save(@PathVariable String key, @RequestParam(required = false) String members, RedirectAttributes redirect) {
+    String save(@PathVariable String key, @RequestParam String members, RedirectAttributes redirect) {
         if (sets.find(key).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

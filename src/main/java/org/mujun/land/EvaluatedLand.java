@@ -67,6 +67,7 @@ public final class EvaluatedLand {
         }
 
         /** 亩 rounded to 2 decimals for display. */
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal evaluatedMu() {
             return mu().value().setScale(2, java.math.RoundingMode.HALF_UP);
         }

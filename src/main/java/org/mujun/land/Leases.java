@@ -26,6 +26,7 @@ public class Leases {
     /** A lease with both parties' names; an id only for a party whose page the reader may open. */
     public record Row(long id, Long parcelId, String certificateNo, String lessorUscc, String lessorName, Long lessorId,
                       String lesseeUscc, String lesseeName, Long lesseeId, BigDecimal areaM2, int startYear, int endYear) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal areaMu() {
             return Mu.ofSquareMetres(areaM2).value().setScale(2, RoundingMode.HALF_UP);
         }
@@ -45,7 +46,7 @@ public class Leases {
                    case when SCOPE(a.region_code, a.uscc) then a.id end lessor_id,
                    l.lessee_uscc, b.name lessee_name, case when SCOPE(b.region_code, b.uscc) then b.id end lessee_id,
                    l.area_m2, l.start_year, l.end_year""";
-    private static final String FROM = """
+    private static final String FROM = "\n" + """
              from lease l
              left join enterprise a on a.uscc = l.lessor_uscc
              left join enterprise b on b.uscc = l.lessee_uscc

@@ -43,6 +43,7 @@ public class Parcels {
      */
     public record Row(long id, String certificateNo, String ownerUscc, String ownerName, Long ownerId, String regionCode,
                       BigDecimal areaM2, String landUse, boolean standardLand, LocalDate transferDate, BigDecimal transferPriceWan) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public BigDecimal areaMu() {
             return Mu.ofSquareMetres(areaM2).value().setScale(2, RoundingMode.HALF_UP);
         }

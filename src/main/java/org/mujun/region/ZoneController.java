@@ -73,8 +73,7 @@ class ZoneController {
 
     @PostMapping("/zones")
     @PreAuthorize(RegionController.ADMINS)
-    String save(@RequestParam(required = false) String name, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String regionCode, @RequestParam(required = false) String starRating,
+    String save(@RequestParam String name, @RequestParam String kind, @RequestParam String regionCode, @RequestParam(required = false) String starRating,
                 @RequestParam(required = false) String geojson, RedirectAttributes redirect) {
         Zones.Input in = new Zones.Input(name, kind, regionCode, null, geojson);
         try {
@@ -106,8 +105,8 @@ class ZoneController {
     /** A stale version is answered 409 by the error advice (optimistic locking). */
     @PostMapping("/zones/{id}")
     @PreAuthorize(RegionController.ADMINS)
-    String update(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) String kind, @RequestParam(required = false) String regionCode,
+    String update(@PathVariable long id, @RequestParam int version, @RequestParam String name,
+                  @RequestParam String kind, @RequestParam String regionCode,
                   @RequestParam(required = false) String starRating, @RequestParam(required = false) String geojson,
                   RedirectAttributes redirect) {
         Zones.Input in = new Zones.Input(name, kind, regionCode, null, geojson);
