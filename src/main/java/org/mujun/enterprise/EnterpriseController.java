@@ -155,12 +155,15 @@ class EnterpriseController {
     /** A stale version is answered 409 with the error page (ErrorAdvice); bad input goes back to the form. */
     @PostMapping("/enterprises/{id}")
     @PreAuthorize(ADMINS)
-    String save(@PathVariable long id, @RequestParam int version, @RequestParam String name,
+    String save(@PathVariable long id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String name,
                 @RequestParam(required = false) String regionCode, @RequestParam(required = false) Long zoneId,
                 @RequestParam(required = false) String industryCode, @RequestParam(required = false) String sizeClass,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String mergedIntoUscc,
                 @RequestParam(required = false) List<String> flags, @RequestParam(required = false) String otherFlags,
                 RedirectAttributes redirect) {
+        enterprises.find(id, jurisdiction.current()).orElseThrow(() -> Enterprises.notFound(id));
+        required(version, "version");
+        required(name, "name");
         List<String> all = new java.util.ArrayList<>(flags == null ? List.of() : flags);
         if (otherFlags != null) {
             all.add(otherFlags);
@@ -185,5 +188,13 @@ class EnterpriseController {
 
     private String msg(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    /** A form field the handler needs; checked after the role check, so a refused role gets 403, a bad form 400. */
+    static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new IllegalArgumentException("缺少必填项 " + field + " / " + field + " is required");
+        }
+        return value;
     }
 }

@@ -31,7 +31,9 @@ class UsccOverrideController {
 
     @PostMapping("/uscc-overrides")
     @PreAuthorize(EDITORS)
-    String add(@RequestParam String uscc, @RequestParam String reason, RedirectAttributes redirect) {
+    String add(@RequestParam(required = false) String uscc, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        required(uscc, "uscc");
+        required(reason, "reason");
         try {
             overrides.add(uscc, reason, EnterpriseController.actor());
             redirect.addFlashAttribute("added", uscc.trim().toUpperCase(java.util.Locale.ROOT));
@@ -49,5 +51,13 @@ class UsccOverrideController {
         overrides.remove(uscc, EnterpriseController.actor());
         redirect.addFlashAttribute("removed", uscc);
         return "redirect:/uscc-overrides";
+    }
+
+    /** A form field the handler needs; checked after the role check, so a refused role gets 403, a bad form 400. */
+    static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new IllegalArgumentException("缺少必填项 " + field + " / " + field + " is required");
+        }
+        return value;
     }
 }

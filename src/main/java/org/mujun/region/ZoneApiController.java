@@ -68,6 +68,8 @@ class ZoneApiController {
     @PutMapping("/{id}")
     @PreAuthorize(RegionController.ADMINS)
     ZoneView update(@PathVariable long id, @RequestBody(required = false) ZoneRequest body) {
+        zones.find(id, jurisdiction.current()).filter(z -> ZoneController.mayEdit(z, jurisdiction.current()))
+                .orElseThrow(() -> new Zones.NotFound(id));
         if (body == null || body.version() == null) {
             throw new IllegalArgumentException("请求体需包含 version（乐观锁） / the body must contain version (optimistic locking)");
         }

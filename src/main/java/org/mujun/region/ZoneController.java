@@ -73,8 +73,12 @@ class ZoneController {
 
     @PostMapping("/zones")
     @PreAuthorize(RegionController.ADMINS)
-    String save(@RequestParam String name, @RequestParam String kind, @RequestParam String regionCode, @RequestParam(required = false) String starRating,
+    String save(@RequestParam(required = false) String name, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String regionCode, @RequestParam(required = false) String starRating,
                 @RequestParam(required = false) String geojson, RedirectAttributes redirect) {
+        required(name, "name");
+        required(kind, "kind");
+        required(regionCode, "regionCode");
         Zones.Input in = new Zones.Input(name, kind, regionCode, null, geojson);
         try {
             in = new Zones.Input(name, kind, regionCode, star(starRating), geojson);
@@ -105,14 +109,20 @@ class ZoneController {
     /** A stale version is answered 409 by the error advice (optimistic locking). */
     @PostMapping("/zones/{id}")
     @PreAuthorize(RegionController.ADMINS)
-    String update(@PathVariable long id, @RequestParam int version, @RequestParam String name,
-                  @RequestParam String kind, @RequestParam String regionCode,
+    String update(@PathVariable long id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String name,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) String regionCode,
                   @RequestParam(required = false) String starRating, @RequestParam(required = false) String geojson,
                   RedirectAttributes redirect) {
+        Scope scope = jurisdiction.current();
+        zones.find(id, scope).filter(z -> mayEdit(z, scope)).orElseThrow(() -> new Zones.NotFound(id));
+        required(version, "version");
+        required(name, "name");
+        required(kind, "kind");
+        required(regionCode, "regionCode");
         Zones.Input in = new Zones.Input(name, kind, regionCode, null, geojson);
         try {
             in = new Zones.Input(name, kind, regionCode, star(starRating), geojson);
-            zones.update(id, version, in, jurisdiction.current(), actor());
+            zones.update(id, version, in, scope, actor());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/zones/" + id;
         } catch (IllegalArgumentException e) {
@@ -142,5 +152,13 @@ class ZoneController {
     static String actor() {
         MujunUser u = Jurisdiction.currentUser();
         return u == null ? "system" : u.username();
+    }
+
+    /** A form field the handler needs; checked after the role check, so a refused role gets 403, a bad form 400. */
+    static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new IllegalArgumentException("缺少必填项 " + field + " / " + field + " is required");
+        }
+        return value;
     }
 }
