@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,24 +96,33 @@ public final class EvaluatedLand {
             in.merge(l.lesseeUscc(), l.areaM2(), BigDecimal::add);
             out.merge(l.lessorUscc(), l.areaM2(), BigDecimal::add);
             tenants.computeIfAbsent(l.lessorUscc(), k -> new HashSet<>()).add(l.lesseeUscc());
-            landlordsOf.computeIfAbsent(l.lesseeUscc(), k -> new TreeMap<>()).merge(l.lessorUscc(), l.areaM2(), BigDecimal::add);
+            if (rule.mergeTenants()) {
+                landlordsOf.computeIfAbsent(l.lesseeUscc(), k -> new TreeMap<>()).merge(l.lessorUscc(), l.areaM2(), BigDecimal::add);
+            }
         }
-        Map<String, Result> results = new LinkedHashMap<>();
+        Map<String, Result> results = new HashMap<>(Math.max(16, ownedM2.size() * 4 / 3 + 1));
         if (!rule.mergeTenants()) {
             for (var e : ownedM2.entrySet()) {
                 String u = e.getKey();
                 BigDecimal owned = nz(e.getValue());
-                BigDecimal li = in.getOrDefault(u, BigDecimal.ZERO);
-                BigDecimal lo = out.getOrDefault(u, BigDecimal.ZERO);
-                BigDecimal raw = owned.add(rule.includeLeasedIn() ? li : BigDecimal.ZERO).subtract(rule.subtractLeasedOut() ? lo : BigDecimal.ZERO);
+                BigDecimal li = in.get(u);
+                BigDecimal lo = out.get(u);
+                BigDecimal raw = owned;
+                if (li != null && rule.includeLeasedIn()) {
+                    raw = raw.add(li);
+                }
+                if (lo != null && rule.subtractLeasedOut()) {
+                    raw = raw.subtract(lo);
+                }
                 boolean clamped = raw.signum() < 0;
-                results.put(u, new Result(u, year, owned, li, lo, clamped ? BigDecimal.ZERO.setScale(raw.scale()) : raw, clamped, raw,
-                        tenants.getOrDefault(u, Set.of()).size(), null, List.of()));
+                Set<String> t = tenants.get(u);
+                results.put(u, new Result(u, year, owned, nz(li), nz(lo), clamped ? BigDecimal.ZERO.setScale(raw.scale()) : raw, clamped, raw,
+                        t == null ? 0 : t.size(), null, List.of()));
             }
             return results;
         }
 
-        // mergeTenants: each tenant's main landlord, then the top of each chain.
+        // mergeTenants: each tenant's main landlord (most area in the year; ties to the smaller USCC) …
         Map<String, String> parent = new HashMap<>();
         for (var e : landlordsOf.entrySet()) {
             String best = null;
@@ -127,32 +135,28 @@ public final class EvaluatedLand {
             }
             parent.put(e.getKey(), best);
         }
+        // … then the top of each chain; only tenants can have a top other than themselves
         Map<String, String> root = new HashMap<>();
-        Set<String> everyone = new HashSet<>(ownedM2.keySet());
-        everyone.addAll(parent.keySet());
-        everyone.addAll(parent.values());
-        for (String u : everyone) {
-            root.put(u, top(u, parent));
-        }
-        Map<String, BigDecimal> groupArea = new HashMap<>();
+        Map<String, BigDecimal> groupExtra = new HashMap<>();
         Map<String, Set<String>> members = new HashMap<>();
-        for (String u : everyone) {
-            String r = root.get(u);
-            groupArea.merge(r, nz(ownedM2.get(u)), BigDecimal::add);
-            if (!r.equals(u)) {
-                members.computeIfAbsent(r, k -> new TreeSet<>()).add(u);
+        for (String t : parent.keySet()) {
+            String r = top(t, parent);
+            if (!r.equals(t)) {
+                root.put(t, r);
+                groupExtra.merge(r, nz(ownedM2.get(t)), BigDecimal::add);
+                members.computeIfAbsent(r, k -> new TreeSet<>()).add(t);
             }
         }
         for (var e : ownedM2.entrySet()) {
             String u = e.getKey();
             BigDecimal owned = nz(e.getValue());
-            BigDecimal li = in.getOrDefault(u, BigDecimal.ZERO);
-            BigDecimal lo = out.getOrDefault(u, BigDecimal.ZERO);
             String r = root.get(u);
-            boolean isRoot = r.equals(u);
-            BigDecimal area = isRoot ? groupArea.get(u) : BigDecimal.ZERO;
-            results.put(u, new Result(u, year, owned, li, lo, area, false, area, tenants.getOrDefault(u, Set.of()).size(),
-                    isRoot ? null : r, isRoot ? List.copyOf(members.getOrDefault(u, Set.of())) : List.of()));
+            BigDecimal extra = groupExtra.get(u);
+            BigDecimal area = r != null ? BigDecimal.ZERO : extra == null ? owned : owned.add(extra);
+            Set<String> t = tenants.get(u);
+            Set<String> m = members.get(u);
+            results.put(u, new Result(u, year, owned, nz(in.get(u)), nz(out.get(u)), area, false, area, t == null ? 0 : t.size(),
+                    r, r != null || m == null ? List.of() : List.copyOf(m)));
         }
         return results;
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Leases {
 
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 
     /** A lease with both parties' names; an id only for a party whose page the reader may open. */
     public record Row(long id, Long parcelId, String certificateNo, String lessorUscc, String lessorName, Long lessorId,

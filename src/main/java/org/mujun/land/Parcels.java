@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Parcels {
 
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 
     /**
      * Filters; all optional. {@code owner} is a USCC (exact) or part of the owner's name;
@@ -72,12 +72,28 @@ public class Parcels {
     record Where(String sql, Map<String, Object> params) {
     }
 
-    static Where where(Filter f) {
+    /**
+     * The jurisdiction predicate plus the filters. The region prefix (the filter's, or else the
+     * reader's own) is repeated in the "C" collation so that the list index gives both the range
+     * and the order; SCOPE still decides what the reader may see.
+     */
+    static Where where(Filter f, Scope scope) {
         StringBuilder sql = new StringBuilder(" where SCOPE(p.region_code, p.owner_uscc)");
         Map<String, Object> p = new LinkedHashMap<>();
+        String prefix = scope.regionPrefix() == null ? "" : scope.regionPrefix();
         if (f.region() != null && !f.region().isBlank()) {
-            sql.append(" and p.region_code like :rp");
-            p.put("rp", RegionCode.ofLoose(f.region()).value() + "%");
+            String r = RegionCode.ofLoose(f.region()).value();
+            if (r.length() > prefix.length()) {
+                prefix = r;
+            } else if (!prefix.startsWith(r)) {
+                prefix = r; // outside the reader's region: SCOPE leaves nothing
+            }
+        }
+        if (!prefix.isEmpty()) {
+            char last = prefix.charAt(prefix.length() - 1);
+            sql.append(" and (p.region_code collate \"C\") >= :rlo and (p.region_code collate \"C\") < :rhi");
+            p.put("rlo", prefix);
+            p.put("rhi", prefix.substring(0, prefix.length() - 1) + (char) (last + 1));
         }
         if (f.owner() != null && !f.owner().isBlank()) {
             String o = f.owner().strip();
@@ -88,8 +104,9 @@ public class Parcels {
                 sql.append(" and p.owner_uscc = cast(:ou as bpchar)");
                 p.put("ou", o.toUpperCase(Locale.ROOT));
             } else {
-                sql.append(" and e.name ilike :on");
-                p.put("on", "%" + o.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                sql.append(" and ").append(nameMatch("e.name", o));
+                p.put("nq", "%" + o.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                p.put("nb", o);
             }
         }
         if (f.standardLand() != null) {
@@ -113,8 +130,8 @@ public class Parcels {
     public Page search(Filter filter, int page, int size, Scope scope) {
         int s = Math.max(1, Math.min(size, 500));
         int pg = Math.max(0, page);
-        Where w = where(filter);
-        List<Row> items = bind(jurisdiction.sql(COLUMNS + FROM + w.sql() + " order by p.region_code, p.certificate_no limit :limit offset :offset", scope), w)
+        Where w = where(filter, scope);
+        List<Row> items = bind(jurisdiction.sql(COLUMNS + FROM + w.sql() + " order by (p.region_code collate \"C\"), (p.certificate_no collate \"C\") limit :limit offset :offset", scope), w)
                 .param("limit", s + 1).param("offset", (long) pg * s).query(Parcels::row).list();
         boolean hasNext = items.size() > s;
         List<Row> rows = hasNext ? items.subList(0, s) : items;
@@ -133,8 +150,8 @@ public class Parcels {
     }
 
     public Stream<Row> stream(Filter filter, Scope scope) {
-        Where w = where(filter);
-        return bind(jurisdiction.sql(COLUMNS + FROM + w.sql() + " order by p.region_code, p.certificate_no", scope), w)
+        Where w = where(filter, scope);
+        return bind(jurisdiction.sql(COLUMNS + FROM + w.sql() + " order by (p.region_code collate \"C\"), (p.certificate_no collate \"C\")", scope), w)
                 .query(Parcels::row).stream();
     }
 
@@ -151,7 +168,15 @@ public class Parcels {
     }
 
     public long count(Scope scope) {
-        return jurisdiction.sql("select count(*) from parcel p where SCOPE(p.region_code, p.owner_uscc)", scope).query(Long.class).single();
+        Where w = where(Filter.NONE, scope);
+        return bind(jurisdiction.sql("select count(*) from parcel p" + w.sql(), scope), w).query(Long.class).single();
+    }
+
+    /** Owner-name match through the bigram index of V65 (as the enterprise search does); params nq and nb. */
+    static String nameMatch(String column, String q) {
+        boolean latin = q.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+        String like = column + (latin ? " ilike :nq" : " like :nq");
+        return q.codePointCount(0, q.length()) >= 2 ? "(mujun_bigrams(" + column + ") @> mujun_bigrams(cast(:nb as text)) and " + like + ")" : like;
     }
 
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Where w) {
