@@ -32,7 +32,6 @@ create index enterprise_flags_idx on enterprise using gin (flags);
 create index enterprise_zone_idx on enterprise (zone_id) where zone_id is not null;
 create index enterprise_registered_idx on enterprise (registered_on, id);
 
-create index parcel_area_idx on parcel (area_m2);
 -- The parcel list: region prefix and order in the "C" collation, so one index range serves both.
 create index parcel_list_idx on parcel ((region_code collate "C"), (certificate_no collate "C"));
 create index lease_parcel_idx on lease (parcel_id) where parcel_id is not null;

@@ -29,8 +29,10 @@ class LandPanel implements EnterprisePanel.Provider, HomeCard.Provider {
     private final Leases leases;
     private final LandAreas areas;
     private final Jurisdiction jurisdiction;
+    private final org.mujun.region.RegionCounts counts;
 
-    LandPanel(Parcels parcels, Leases leases, LandAreas areas, Jurisdiction jurisdiction) {
+    LandPanel(Parcels parcels, Leases leases, LandAreas areas, Jurisdiction jurisdiction, org.mujun.region.RegionCounts counts) {
+        this.counts = counts;
         this.parcels = parcels;
         this.leases = leases;
         this.areas = areas;
@@ -69,9 +71,10 @@ class LandPanel implements EnterprisePanel.Provider, HomeCard.Provider {
     @Override
     public List<HomeCard> cards() {
         MujunUser user = Jurisdiction.currentUser();
-        if (user == null || !user.role().seesBusinessData()) {
+        if (user == null || !user.role().seesBusinessData() || user.regionCode() == null) {
             return List.of();
         }
-        return List.of(new HomeCard(20, "home.card.parcels", parcels.count(jurisdiction.current()), "/parcels"));
+        // the region counts: the same numbers as the regions tree, cached for a whole province
+        return List.of(new HomeCard(20, "home.card.parcels", counts.of(user.regionCode(), jurisdiction.current()).parcels(), "/parcels"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.mujun.common.Mu;
 import org.mujun.security.Jurisdiction;
 import org.mujun.security.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,9 +37,20 @@ public class Leases {
     }
 
     private final Jurisdiction jurisdiction;
+    private final JdbcClient jdbc;
 
-    Leases(Jurisdiction jurisdiction) {
+    Leases(Jurisdiction jurisdiction, JdbcClient jdbc) {
         this.jurisdiction = jurisdiction;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * For the rest of the current transaction: no parallel workers (list pages are short queries under
+     * concurrent load) and custom plans (a generic plan cannot turn LIKE or the bigram test on a parameter into index ranges).
+     */
+    private void serialPlans() {
+        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query().listOfRows();
     }
 
     private static final String SELECT = """
@@ -78,7 +90,9 @@ public class Leases {
         return new Where(sql.toString(), p);
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public Page search(String uscc, Integer year, String region, int page, int size, Scope scope) {
+        serialPlans();
         int s = Math.max(1, Math.min(size, 500));
         int pg = Math.max(0, page);
         Where w = where(uscc, year, region);

@@ -56,9 +56,20 @@ public class Parcels {
     }
 
     private final Jurisdiction jurisdiction;
+    private final JdbcClient jdbc;
 
-    Parcels(Jurisdiction jurisdiction) {
+    Parcels(Jurisdiction jurisdiction, JdbcClient jdbc) {
         this.jurisdiction = jurisdiction;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * For the rest of the current transaction: no parallel workers (list pages are short queries under
+     * concurrent load) and custom plans (a generic plan cannot turn LIKE or the bigram test on a parameter into index ranges).
+     */
+    private void serialPlans() {
+        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query().listOfRows();
     }
 
     private static final String FROM = """
@@ -127,7 +138,9 @@ public class Parcels {
         return new Where(sql.toString(), p);
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public Page search(Filter filter, int page, int size, Scope scope) {
+        serialPlans();
         int s = Math.max(1, Math.min(size, 500));
         int pg = Math.max(0, page);
         Where w = where(filter, scope);

@@ -37,12 +37,14 @@ public class RegionCounts {
     }
 
     private final Jurisdiction jurisdiction;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final long ttlNanos;
     private final Map<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RegionCounts(Jurisdiction jurisdiction,
+    RegionCounts(Jurisdiction jurisdiction, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                  @org.springframework.beans.factory.annotation.Value("${mujun.region.province-counts-seconds:60}") long seconds) {
         this.jurisdiction = jurisdiction;
+        this.jdbc = jdbc;
         this.ttlNanos = java.time.Duration.ofSeconds(Math.max(0, seconds)).toNanos();
     }
 
@@ -50,6 +52,7 @@ public class RegionCounts {
      * Counts grouped by the first {@code length} characters of the region code, for rows under
      * {@code parentCode} (children of a region have codes of one length: 4, 6 or 9).
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public Map<String, Counts> byPrefix(String parentCode, int length, Scope scope) {
         if (parentCode.length() > 2 || ttlNanos == 0) {
             return count(parentCode, length, scope);
@@ -68,6 +71,9 @@ public class RegionCounts {
     }
 
     private Map<String, Counts> count(String parentCode, int length, Scope scope) {
+        // short grouped counts under concurrent load: no parallel workers (they add latency on a busy machine), custom plans
+        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query().listOfRows();
         Map<String, Counts> out = new HashMap<>();
         jurisdiction.sql("""
                         select substr(e.region_code, 1, :len) c,

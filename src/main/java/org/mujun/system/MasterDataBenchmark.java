@@ -29,11 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bench-master-data [--enterprises 200000] [--threads 50] [--runs 20] [--keep]}: measures the
+ * {@code bench-master-data [--enterprises 200000] [--threads 50] [--runs 20] [--think-ms 0] [--keep]}: measures the
  * master-data queries at province scale (SPEC §11: list pages p95 &lt; 100 ms with 50 users; the
  * evaluation's bulk land query "well under a second or two"). It generates synthetic enterprises
  * (USCC prefix 913300BM), parcels (BENCH-…) and leases in Zhejiang's towns with COPY, runs each
- * scenario from {@code --threads} threads, prints p50/p95/max, and deletes its rows unless
+ * scenario from {@code --threads} threads (simulated users pausing {@code --think-ms} on average between
+ * requests; 0 = back to back), prints p50/p95/max, and deletes its rows unless
  * {@code --keep} (a later run reuses kept rows). Queries run through the same repositories as the
  * pages (jurisdiction SQL included), without HTTP and templates.
  */
@@ -50,6 +51,8 @@ class MasterDataBenchmark implements CliCommand {
     private static final String[] DIVISIONS = {"C13", "C14", "C17", "C18", "C19", "C21", "C22", "C26", "C27", "C29", "C30", "C31", "C32",
             "C33", "C34", "C35", "C36", "C38", "C39", "C40", "C41", "D44", "B10"};
 
+    /** Pause of each simulated user between two requests (0 = back to back, a saturation test). */
+    private long think;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Regions regions;
@@ -76,7 +79,7 @@ class MasterDataBenchmark implements CliCommand {
 
     @Override
     public String usage() {
-        return "bench-master-data [--enterprises 200000] [--threads 50] [--runs 20] [--keep]   list, search and land-area query times at province scale";
+        return "bench-master-data [--enterprises 200000] [--threads 50] [--runs 20] [--think-ms 0] [--keep]   list, search and land-area query times at province scale";
     }
 
     @Override
@@ -84,6 +87,7 @@ class MasterDataBenchmark implements CliCommand {
         int n = Integer.parseInt(opt(args, "enterprises", "200000"));
         int threads = Integer.parseInt(opt(args, "threads", "50"));
         int runs = Integer.parseInt(opt(args, "runs", "20"));
+        think = Long.parseLong(opt(args, "think-ms", "0"));
         boolean keep = args.contains("--keep");
         long existing = jdbc.sql("select count(*) from enterprise where uscc like :p").param("p", PREFIX + "%").query(Long.class).single();
         if (existing > 0 && existing != n) {
@@ -125,7 +129,7 @@ class MasterDataBenchmark implements CliCommand {
         String rareName = jdbc.sql("select substr(name, 3, 6) from enterprise where uscc like :p order by uscc offset 12345 limit 1").param("p", PREFIX + "%")
                 .query(String.class).optional().orElse("恒达机械");
         Enterprises.Sort name = Enterprises.Sort.NAME;
-        out.printf("%-62s %8s %8s %8s%n", "scenario (" + threads + " threads × " + runs + " runs)", "p50 ms", "p95 ms", "max ms");
+        out.printf("%-62s %8s %8s %8s%n", "scenario (" + threads + " threads × " + runs + " runs, " + think + " ms apart)", "p50 ms", "p95 ms", "max ms");
         row(out, "enterprises: province, first page by name", threads, runs,
                 () -> enterprises.search(Enterprises.Filter.NONE, name, false, 0, 50, province));
         row(out, "enterprises: province, name contains 机械", threads, runs,
@@ -151,9 +155,13 @@ class MasterDataBenchmark implements CliCommand {
                 () -> parcels.search(Parcels.Filter.NONE, 0, 50, province));
         row(out, "parcels: city 3310, 10-50 亩", threads, runs,
                 () -> parcels.search(new Parcels.Filter(null, null, null, new BigDecimal("10"), new BigDecimal("50")), 0, 50, city));
-        row(out, "regions tree: province, counts for 11 cities", threads, runs,
+        row(out, "regions tree: county 331082, counts for its 19 towns", threads, runs,
+                () -> regionCounts.byPrefix("331082", 9, county));
+        row(out, "regions tree: city 3310, counts for its 9 counties", threads, runs,
+                () -> regionCounts.byPrefix("3310", 6, city));
+        row(out, "regions tree: province, counts for 11 cities (cached 60 s)", threads, runs,
                 () -> regionCounts.byPrefix("33", 4, province));
-        row(out, "home cards: enterprises + parcels in the province", threads, runs,
+        row(out, "enterprises + parcels in the province, uncached count", threads, runs,
                 () -> enterprises.count(province) + parcels.count(province));
         out.println();
         out.printf("%-62s %8s %8s %8s%n", "bulk evaluated land (1 thread × 5 runs)", "p50 ms", "p95 ms", "max ms");
@@ -170,7 +178,7 @@ class MasterDataBenchmark implements CliCommand {
         return new Enterprises.Filter(q, region, industry, size, null, null, null);
     }
 
-    private static void row(PrintStream out, String label, int threads, int runs, Supplier<?> work) throws Exception {
+    private void row(PrintStream out, String label, int threads, int runs, Supplier<?> work) throws Exception {
         work.get(); // warm up
         List<Double> ms = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -178,11 +186,16 @@ class MasterDataBenchmark implements CliCommand {
             List<Future<?>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 fs.add(pool.submit(() -> {
+                    Random jitter = new Random();
                     for (int i = 0; i < runs; i++) {
+                        if (think > 0 && threads > 1) {
+                            Thread.sleep(jitter.nextLong(think * 2 + 1)); // users arrive at random, on average every think ms
+                        }
                         long s = System.nanoTime();
                         work.get();
                         ms.add((System.nanoTime() - s) / 1e6);
                     }
+                    return null;
                 }));
             }
             for (Future<?> f : fs) {
