@@ -20,13 +20,11 @@ class RegionApiController {
 
     private final Regions regions;
     private final RegionController pages;
-    private final RegionCounts counts;
     private final Jurisdiction jurisdiction;
 
-    RegionApiController(Regions regions, RegionController pages, RegionCounts counts, Jurisdiction jurisdiction) {
+    RegionApiController(Regions regions, RegionController pages, Jurisdiction jurisdiction) {
         this.regions = regions;
         this.pages = pages;
-        this.counts = counts;
         this.jurisdiction = jurisdiction;
     }
 
@@ -47,7 +45,7 @@ class RegionApiController {
         Scope scope = jurisdiction.current();
         if (parent == null || parent.isBlank()) {
             Region root = pages.visible(RegionController.rootCode(), scope);
-            return List.of(item(root, scope.businessData() ? counts.of(root.code(), scope) : null));
+            return List.of(item(root, scope.businessData() ? pages.tree(root, scope).node().counts() : null));
         }
         Region p = pages.visible(parent.trim(), scope);
         return children(p.code(), scope);
@@ -58,9 +56,13 @@ class RegionApiController {
     Detail region(@PathVariable String code) {
         Scope scope = jurisdiction.current();
         Region r = pages.visible(code, scope);
-        return new Detail(r.code(), r.name(), r.level(), r.parentCode(),
-                regions.path(r.code()).stream().map(x -> new PathItem(x.code(), x.name(), x.level())).toList(),
-                scope.businessData() ? counts.of(r.code(), scope) : null, children(r.code(), scope));
+        List<PathItem> path = regions.path(r.code()).stream().map(x -> new PathItem(x.code(), x.name(), x.level())).toList();
+        if (!scope.businessData()) {
+            return new Detail(r.code(), r.name(), r.level(), r.parentCode(), path, null, children(r.code(), scope));
+        }
+        RegionController.Tree t = pages.tree(r, scope);
+        return new Detail(r.code(), r.name(), r.level(), r.parentCode(), path, t.node().counts(),
+                t.children().stream().map(n -> item(n.region(), n.counts())).toList());
     }
 
     private List<Item> children(String code, Scope scope) {

@@ -50,8 +50,9 @@ class RegionController {
     String tree(Model model) {
         Scope scope = jurisdiction.current();
         Region root = visible(rootCode(), scope);
-        model.addAttribute("root", new Node(root, counts.of(root.code(), scope), !regions.children(root.code()).isEmpty()));
-        model.addAttribute("children", children(root.code(), scope));
+        Tree t = tree(root, scope);
+        model.addAttribute("root", t.node());
+        model.addAttribute("children", t.children());
         model.addAttribute("path", regions.path(root.code()));
         return "region/tree";
     }
@@ -70,24 +71,34 @@ class RegionController {
     String region(@PathVariable String code, Model model) {
         Scope scope = jurisdiction.current();
         Region r = visible(code, scope);
-        model.addAttribute("node", new Node(r, counts.of(r.code(), scope), !regions.children(r.code()).isEmpty()));
+        Tree t = tree(r, scope);
+        model.addAttribute("node", t.node());
         model.addAttribute("path", regions.path(r.code()));
-        model.addAttribute("children", children(r.code(), scope));
+        model.addAttribute("children", t.children());
         model.addAttribute("zones", zones.list(scope, r.code(), null).stream()
                 .filter(z -> z.regionCode().startsWith(r.code())).toList());
         model.addAttribute("scopePrefix", scope.regionPrefix());
         return "region/region";
     }
 
-    List<Node> children(String code, Scope scope) {
-        List<Region> kids = regions.children(code);
+    /** A region with its total and its children's counts, from one grouped count. */
+    record Tree(Node node, List<Node> children) {
+    }
+
+    Tree tree(Region r, Scope scope) {
+        List<Region> kids = regions.children(r.code());
         if (kids.isEmpty()) {
-            return List.of();
+            return new Tree(new Node(r, counts.of(r.code(), scope), false), List.of());
         }
-        Map<String, RegionCounts.Counts> c = counts.byPrefix(code, kids.get(0).code().length(), scope);
-        return kids.stream().filter(k -> scope.coversRegion(k.code()))
+        Map<String, RegionCounts.Counts> c = counts.byPrefix(r.code(), kids.get(0).code().length(), scope);
+        List<Node> children = kids.stream().filter(k -> scope.coversRegion(k.code()))
                 .map(k -> new Node(k, c.getOrDefault(k.code(), RegionCounts.Counts.ZERO), !k.level().equals("town")))
                 .toList();
+        return new Tree(new Node(r, RegionCounts.total(c), true), children);
+    }
+
+    List<Node> children(String code, Scope scope) {
+        return regions.find(code).map(r -> tree(r, scope).children()).orElse(List.of());
     }
 
     /** The region when it lies inside the user's region; otherwise 404 (never 403, SPEC §1). */

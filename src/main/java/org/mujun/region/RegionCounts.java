@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * grouped query over enterprise and one over parcel for all children of a region at once.
  * <p>
  * Counting a whole province groups every row (about 0.1 s for 200,000 enterprises and as many
- * parcels), so counts under the province level are kept for {@code mujun.region.province-counts-seconds}
- * (default 60; 0 turns it off), per reader scope. Counts under a city, county or town are always live.
+ * parcels), so counts under a province or a city are kept for {@code mujun.region.province-counts-seconds}
+ * (default 60; 0 turns it off), per reader scope, and computed by one thread while the others wait.
+ * Counts under a county or a town are always live.
  */
 @Component
 public class RegionCounts {
@@ -54,20 +55,26 @@ public class RegionCounts {
      */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public Map<String, Counts> byPrefix(String parentCode, int length, Scope scope) {
-        if (parentCode.length() > 2 || ttlNanos == 0) {
+        if (parentCode.length() > 4 || ttlNanos == 0) {
             return count(parentCode, length, scope);
         }
         Key key = new Key(parentCode, length, scope);
-        long now = System.nanoTime();
         Cached c = cache.get(key);
-        if (c == null || now - c.expiresAt() > 0) {
-            if (cache.size() > 1000) {
-                cache.clear();
-            }
-            c = new Cached(now + ttlNanos, count(parentCode, length, scope));
-            cache.put(key, c);
+        if (c != null && System.nanoTime() - c.expiresAt() < 0) {
+            return c.counts();
         }
-        return c.counts();
+        synchronized (this) { // one computation at a time; the others then find it cached
+            c = cache.get(key);
+            long now = System.nanoTime();
+            if (c == null || now - c.expiresAt() >= 0) {
+                if (cache.size() > 1000) {
+                    cache.clear();
+                }
+                c = new Cached(now + ttlNanos, count(parentCode, length, scope));
+                cache.put(key, c);
+            }
+            return c.counts();
+        }
     }
 
     private Map<String, Counts> count(String parentCode, int length, Scope scope) {
@@ -104,8 +111,26 @@ public class RegionCounts {
         return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
-    /** Counts for one region as a whole. */
+    /**
+     * Counts for one region as a whole: the total of its children's counts (GB/T 2260 children have
+     * 4, 6 and 9 digits), so the home cards and the regions tree share one cached count.
+     */
     public Counts of(String code, Scope scope) {
-        return byPrefix(code, code.length(), scope).getOrDefault(code, Counts.ZERO);
+        int child = switch (code.length()) {
+            case 2 -> 4;
+            case 4 -> 6;
+            case 6 -> 9;
+            default -> code.length();
+        };
+        return total(byPrefix(code, child, scope));
+    }
+
+    /** The total of a {@link #byPrefix} result: every row under the parent, whatever child it falls in. */
+    public static Counts total(Map<String, Counts> byPrefix) {
+        Counts t = Counts.ZERO;
+        for (Counts c : byPrefix.values()) {
+            t = t.plus(c);
+        }
+        return t;
     }
 }
