@@ -75,4 +75,17 @@ class MasterDataBrowserTest extends BrowserTestBase {
         page.click("#parcel-owner");
         assertThat(page.locator("h1")).hasText("浏览器测试精密机械有限公司");
     }
+
+    @Test
+    void regionTreeExpandsInPlace() {
+        signIn("fx-city");
+        page.click("nav.menu >> text=行政区划");
+        assertThat(page.locator("#region-tree")).containsText("台州市");
+        assertThat(page.locator("#region-tree")).not().containsText("古城街道");
+        page.click("button[hx-get='/regions/331082/children']");
+        assertThat(page.locator("#kids-331082")).containsText("古城街道");
+        assertThat(page.locator("#kids-331082 li").first()).containsText("规上");
+        page.click("#kids-331082 >> text=古城街道");
+        assertThat(page.locator("h1")).hasText("古城街道");
+    }
 }
