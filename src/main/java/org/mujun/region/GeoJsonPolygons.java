@@ -71,8 +71,9 @@ public final class GeoJsonPolygons {
         IsValidOp op = new IsValidOp(g);
         if (!op.isValid()) {
             var err = op.getValidationError();
-            throw new IllegalArgumentException("多边形无效（" + err.getMessage() + "，位置 " + err.getCoordinate().x + ", " + err.getCoordinate().y
-                    + "） / the polygon is invalid: " + err.getMessage() + " at " + err.getCoordinate().x + ", " + err.getCoordinate().y);
+            String at = err.getCoordinate() == null ? "" : err.getCoordinate().x + ", " + err.getCoordinate().y;
+            throw new IllegalArgumentException("多边形无效（" + err.getMessage() + (at.isEmpty() ? "" : "，位置 " + at)
+                    + "） / the polygon is invalid: " + err.getMessage() + (at.isEmpty() ? "" : " at " + at));
         }
         return JSON.writeValueAsString(node);
     }

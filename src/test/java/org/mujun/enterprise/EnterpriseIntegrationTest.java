@@ -210,10 +210,11 @@ class EnterpriseIntegrationTest {
 
     @Test
     void valueHistoryIsShownAndTaxValuesMasked() throws Exception {
+        // an upload row only to hang the history on; not APPLIED, so ingestion's duplicate check never sees it
         long id = fx.enterpriseId(CHANGES);
         long upload = jdbc.sql("""
-                insert into upload (dataset, file_name, file_format, source, uploaded_by, uploader_region, status)
-                values ('TAX', 'history-test.csv', 'CSV', 'CLI', 'fx-county', :r, 'APPLIED') returning id""")
+                insert into upload (dataset, file_name, file_sha256, file_format, source, uploaded_by, uploader_region, status)
+                values ('TAX', 'history-test.csv', repeat('e', 64), 'CSV', 'CLI', 'fx-county', :r, 'REJECTED') returning id""")
                 .param("r", TestFixture.COUNTY).query(Long.class).single();
         jdbc.sql("""
                 insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by) values
