@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * The one place where jurisdiction becomes SQL (SPEC §1). Every query over business rows is
  * written with a {@code SCOPE(region_column, uscc_column)} marker, which this class replaces by
  * a fixed predicate with bind parameters for the current user's region prefix and, for the
- * ENTERPRISE role, its USCC. A query without the marker is refused, so a page cannot forget it.
+ * ENTERPRISE role, its USCC. Rows that belong to a region rather than to an enterprise (targets,
+ * schemes, zones) use {@code REGION_SCOPE(region_column)}: the region prefix only. A query without
+ * either marker is refused, so a page cannot forget it.
  * <pre>
  *   jurisdiction.sql("select * from enterprise e where SCOPE(e.region_code, e.uscc) and e.id = :id")
  *               .param("id", id).query(...)
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Jurisdiction {
 
-    private static final Pattern MARKER = Pattern.compile("SCOPE\\(\\s*([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\s*,\\s*([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\s*\\)");
+    private static final Pattern REGION_MARKER = Pattern.compile("REGION_SCOPE\\(\\s*([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\s*\\)");
+    private static final Pattern MARKER = Pattern.compile("(?<!REGION_)SCOPE\\(\\s*([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\s*,\\s*([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\s*\\)");
 
     private final JdbcClient jdbc;
 
@@ -52,8 +55,25 @@ public class Jurisdiction {
     }
 
     static String render(String sql, Scope scope) {
+        Matcher r = REGION_MARKER.matcher(sql);
+        boolean regionMarker = r.find();
+        if (regionMarker) {
+            r.reset();
+            StringBuilder out = new StringBuilder();
+            while (r.find()) {
+                String predicate = !scope.businessData() || scope.regionPrefix() == null
+                        ? "(false)"
+                        : "(" + r.group(1) + " like :jur_region)";
+                r.appendReplacement(out, Matcher.quoteReplacement(predicate));
+            }
+            r.appendTail(out);
+            sql = out.toString();
+        }
         Matcher m = MARKER.matcher(sql);
         if (!m.find()) {
+            if (regionMarker) {
+                return sql;
+            }
             throw new IllegalArgumentException("query over business data lacks SCOPE(region_column, uscc_column): " + sql);
         }
         m.reset();

@@ -1,4 +1,9 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.Users;
+import org.mujun.security.MujunUser;
+import org.mujun.security.Role;
+import org.mujun.security.Jurisdiction;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;

@@ -1,4 +1,6 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.Role;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,12 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.Users;
+import org.mujun.security.PasswordPolicy;
+import org.mujun.security.ApiTokens;
+import org.mujun.security.MujunUser;
+import org.mujun.security.Role;
+import org.mujun.security.Jurisdiction;
+import org.mujun.security.Scope;
 
 import java.util.ArrayList;
 import java.util.List;

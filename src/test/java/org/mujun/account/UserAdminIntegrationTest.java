@@ -1,4 +1,9 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.Users;
+import org.mujun.security.PasswordPolicy;
+import org.mujun.security.ApiTokens;
+import org.mujun.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,6 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,6 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.Users;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,4 +1,6 @@
-package org.mujun.security;
+package org.mujun.account;
+
+import org.mujun.security.PasswordPolicy;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
