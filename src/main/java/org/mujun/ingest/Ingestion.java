@@ -83,7 +83,9 @@ public class Ingestion {
         checkMayUpload(user, type);
         DatasetSpec spec = DatasetSpec.of(type);
         String prefix = user.regionCode();
+        StageClock clock = new StageClock();
         String sha = sha256(file);
+        clock.lap("sha256");
         String safeName = fileName == null || fileName.isBlank() ? "upload" : fileName.replaceAll("[\\r\\n]", " ");
         if (safeName.length() > 200) {
             safeName = safeName.substring(0, 200);
@@ -100,9 +102,11 @@ public class Ingestion {
             return record(type, safeName, sha, "-", null, source, user, "DUPLICATE", 0, 0, 0, 0, List.of(), msg);
         }
 
+        clock.lap("duplicate check");
         RowSource rows;
         try {
             rows = XlsxRowSource.open(file, safeName, limits);
+            clock.lap("open and detect encoding");
         } catch (RejectedFileException e) {
             return record(type, safeName, sha, guessFormat(safeName), null, source, user, "REJECTED", 0, 0, 0, 0, List.of(), e.getMessage());
         }
@@ -113,17 +117,21 @@ public class Ingestion {
         try (rows) {
             Stats stats = tx.execute(status -> {
                 try {
-                    return apply(spec, rows, name, sha, source, user, errorSpool);
+                    return apply(spec, rows, name, sha, source, user, errorSpool, clock);
                 } catch (IOException | SQLException e) {
                     throw new IngestFailure(e);
                 }
             });
+            clock.lap("commit");
             audit.append(user.username(), "UPLOAD_" + stats.status, "upload:" + stats.id,
                     type.name() + " " + name + " rows=" + stats.total + " valid=" + stats.valid + " invalid=" + stats.invalid
                             + " changed=" + stats.changed);
+            clock.lap("audit");
             if (!stats.years.isEmpty()) {
                 quality.run(stats.years);
+                clock.lap("quality checks");
             }
+            log.info("Upload #{} {} ({} rows, {} changed): {}", stats.id, type, stats.total, stats.changed, clock);
             return result(stats.id);
         } catch (RejectedFileException e) {
             return record(type, safeName, sha, format, encoding, source, user, "REJECTED", 0, 0, 0, 0, List.of(), e.getMessage());
@@ -140,7 +148,7 @@ public class Ingestion {
     private record Stats(long id, String status, int total, int valid, int invalid, int changed, List<Integer> years) { }
 
     private Stats apply(DatasetSpec spec, RowSource rows, String fileName, String sha, String source, MujunUser user,
-                        Path errorSpool) throws IOException, SQLException {
+                        Path errorSpool, StageClock clock) throws IOException, SQLException {
         String prefix = user.regionCode();
         long id = jdbc.sql("""
                 insert into upload (dataset, file_name, file_sha256, file_format, encoding, source, uploaded_by, uploader_region, status)
@@ -163,6 +171,7 @@ public class Ingestion {
                 + spec.columns().stream().map(c -> c.code() + " " + c.kind().sqlType).collect(Collectors.joining(", "))
                 + ") on commit drop").update();
 
+        clock.lap("staging table");
         int total = 0;
         int invalidInJava = 0;
         Connection con = DataSourceUtils.getConnection(dataSource);
@@ -207,6 +216,7 @@ public class Ingestion {
         if (total == 0) {
             throw new RejectedFileException("文件只有表头，没有数据行 / the file has a header but no data rows");
         }
+        clock.lap("parse, validate and COPY");
         faultInjector.accept("after-copy");
         CopyIn errCopy = con.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy upload_error (upload_id, row_no, column_name, value, reason) from stdin with (format csv)");
@@ -227,13 +237,17 @@ public class Ingestion {
             }
         }
 
-        int invalidInDb = databaseChecks(spec, stg, id, prefix);
+        clock.lap("error report");
+        int invalidInDb = databaseChecks(spec, stg, id, prefix, clock);
         faultInjector.accept("after-checks");
         int valid = jdbc.sql("select count(*) from " + stg).query(Integer.class).single();
         List<Integer> years = spec.yearExpression() == null ? List.of()
                 : jdbc.sql("select distinct " + spec.yearExpression() + " from " + stg + " s order by 1").query(Integer.class).list();
+        clock.lap("count and years");
         writeHistory(spec, stg, id, user.username());
+        clock.lap("history");
         int changed = upsert(spec, stg, id);
+        clock.lap("upsert");
         faultInjector.accept("after-merge");
         int invalid = invalidInJava + invalidInDb;
         String message = changed == 0 && valid > 0 ? "数据与现有记录相同，未做更改 / the data equals what is stored; nothing changed" : null;
@@ -259,7 +273,7 @@ public class Ingestion {
     }
 
     /** Moves rows failing a database-side check to the error report; returns how many rows failed. */
-    private int databaseChecks(DatasetSpec spec, String stg, long id, String prefix) {
+    private int databaseChecks(DatasetSpec spec, String stg, long id, String prefix, StageClock clock) {
         int failed = 0;
         String keys = spec.keyColumns().stream().map(c -> "s." + c.code()).collect(Collectors.joining(", "));
         String firstKeyHeader = spec.keyColumns().get(0).header();
@@ -269,6 +283,7 @@ public class Ingestion {
                 select d.row_no, :col as column_name, null as value,
                        '文件内键重复（第 ' || array_to_string(d.all_rows, '、') || ' 行） / duplicate key in the file (rows ' || array_to_string(d.all_rows, ', ') || ')' as reason
                 from d where d.n > 1""".formatted(keys, keys, stg), firstKeyHeader, null);
+        clock.lap("check duplicate keys");
         for (String col : spec.enterpriseColumns()) {
             Column c = spec.column(col).orElseThrow();
             if (spec.yearExpression() != null) {
@@ -284,6 +299,7 @@ public class Ingestion {
                     select s.row_no, :col as column_name, s.%s as value, '%s' as reason from %s s
                     where s.%s is not null and not exists (select 1 from enterprise e where e.uscc = s.%s)"""
                     .formatted(col, UNKNOWN_ENTERPRISE, stg, col, col), c.header(), null);
+            clock.lap("check unknown enterprises");
         }
         if (spec.scopeEnterpriseColumn() != null) {
             String col = spec.scopeEnterpriseColumn();
@@ -306,6 +322,7 @@ public class Ingestion {
                     from %s s join parcel p on p.certificate_no = s.certificate_no where p.region_code not like :prefix""".formatted(stg),
                     spec.column("certificate_no").orElseThrow().header(), prefix + "%");
         }
+        clock.lap("check jurisdiction");
         return failed;
     }
 
