@@ -93,6 +93,24 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void aBomFileWithAnInvalidByteFarDownIsRefusedAndNothingApplied() throws IOException {
+        // a BOM skips the encoding pre-pass: the strict decoder must still refuse the file mid-stream
+        StringBuilder body = new StringBuilder("\uFEFF").append(HEADER);
+        for (int i = 0; i < 5000; i++) {
+            body.append(TestFixture.USCC_1).append(",2009,").append(i).append(",\n");
+        }
+        byte[] good = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+        bytes[good.length] = (byte) 0xFF;  // never valid in UTF-8
+        bytes[good.length + 1] = ',';
+        bytes[good.length + 2] = '\n';
+        UploadResult r = upload(DatasetType.TAX, writeBytes("bom-bad.csv", bytes), "fx-county");
+        assertThat(r.status()).isEqualTo("REJECTED");
+        assertThat(r.message()).contains("invalid characters");
+        assertThat(tax(TestFixture.USCC_1, 2009)).isNull();
+    }
+
+    @Test
     void wrongEncodingIsRefusedClearly() throws IOException {
         // UTF-16 with nulls is neither UTF-8 nor GB18030-clean
         Path p = file("u16.csv", "统一社会信用代码,年度\n", StandardCharsets.UTF_16LE);
@@ -121,6 +139,25 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void aCorrectionKeepsOneHistoryRowPerChangedFieldIncludingFilledAndEmptiedOnes() throws IOException {
+        String h = "统一社会信用代码,年度,实缴税金合计(万元),增值税(万元),企业所得税(万元)\n";
+        upload(DatasetType.TAX, file("h1.csv", h + TestFixture.USCC_1 + ",2008,100,50,\n" + TestFixture.USCC_2 + ",2008,20,,5\n"
+                + TestFixture.USCC_2 + ",2007,9,,\n", StandardCharsets.UTF_8), "fx-county");
+        UploadResult c = upload(DatasetType.TAX, file("h2.csv", h + TestFixture.USCC_1 + ",2008,101,51,\n" + TestFixture.USCC_2 + ",2008,20,7,\n"
+                + TestFixture.USCC_2 + ",2007,9,,\n" + TestFixture.USCC_1 + ",2007,1,,\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(c.changedRows()).isEqualTo(3); // two corrected, one new, one the same
+        var history = jdbc.sql("select record_key, field, old_value, new_value from data_change where upload_id = :id")
+                .param("id", c.id()).query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        assertThat(history).containsExactlyInAnyOrder(
+                java.util.Arrays.asList(TestFixture.USCC_1 + "|2008", "实缴税金合计(万元)", "100.0000", "101"),
+                java.util.Arrays.asList(TestFixture.USCC_1 + "|2008", "增值税(万元)", "50.0000", "51"),
+                java.util.Arrays.asList(TestFixture.USCC_2 + "|2008", "增值税(万元)", null, "7"),
+                java.util.Arrays.asList(TestFixture.USCC_2 + "|2008", "企业所得税(万元)", "5.0000", null));
+        assertThat(tax(TestFixture.USCC_1, 2007)).isEqualByComparingTo("1");
+    }
+
+    @Test
     void unknownEnterpriseOtherJurisdictionAndDuplicateKeysAreRowErrors() throws IOException {
         String unknown = TestFixture.withCheck("91331082MA2YYYYY9");
         Path p = file("mixed.csv", HEADER
@@ -140,6 +177,24 @@ class IngestionIntegrationTest {
         assertThat(tax(TestFixture.USCC_3, 2016)).isNull();
         assertThat(jdbc.sql("select count(*) from quality_finding where kind = 'UNKNOWN_ENTERPRISE' and uscc = :u").param("u", unknown)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void everyOccurrenceOfAKeyRepeatedInTheFileIsRejectedNamingAllInRowOrder() throws IOException {
+        Path p = file("dups.csv", HEADER
+                + TestFixture.USCC_1 + ",2006,1,\n"     // row 2
+                + TestFixture.USCC_2 + ",2006,1,\n"     // row 3 fine
+                + TestFixture.USCC_1 + ",2006,2,\n"     // row 4
+                + TestFixture.USCC_2 + ",2005,1,\n"     // row 5 fine
+                + TestFixture.USCC_1 + ",2006,3,\n", StandardCharsets.UTF_8);  // row 6
+        UploadResult r = upload(DatasetType.TAX, p, "fx-county");
+        assertThat(r.validRows()).isEqualTo(2);
+        assertThat(r.invalidRows()).isEqualTo(3);
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::row).containsExactly(2, 4, 6);
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::reason)
+                .allSatisfy(s -> assertThat(s).isEqualTo("文件内键重复（第 2、4、6 行） / duplicate key in the file (rows 2, 4, 6)"));
+        assertThat(tax(TestFixture.USCC_1, 2006)).isNull();
+        assertThat(tax(TestFixture.USCC_2, 2006)).isEqualByComparingTo("1");
     }
 
     @Test
