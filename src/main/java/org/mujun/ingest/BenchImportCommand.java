@@ -190,8 +190,22 @@ class BenchImportCommand implements CliCommand {
         return (rows + 6) / 10;
     }
 
+    private static final long CODES = 27_512_614_111L; // 31^7 organisation-code tails
+
+    /**
+     * The n-th benchmark USCC. Real codes are not issued in the order a department's file lists
+     * them, so the tail is a bijection of n scattered over all 31^7 tails (n·A + B mod 31^7, A prime
+     * to 31): keys reach the database's indexes in random order, as they would from a real file.
+     */
     static String uscc(int n) {
-        String first17 = USCC_HEAD + String.format("%07d", n);
+        long v = Math.floorMod(n * 9_576_890_767L + 1_234_567L, CODES);
+        char[] c = new char[17];
+        USCC_HEAD.getChars(0, USCC_HEAD.length(), c, 0);
+        for (int i = 16; i >= USCC_HEAD.length(); i--) {
+            c[i] = Uscc.ALPHABET.charAt((int) (v % 31));
+            v /= 31;
+        }
+        String first17 = new String(c);
         return first17 + Uscc.checkChar(first17);
     }
 

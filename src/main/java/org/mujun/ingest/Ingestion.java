@@ -46,6 +46,8 @@ public class Ingestion {
 
     private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
     static final String UNKNOWN_ENTERPRISE = "企业不在企业名录中 / enterprise not in master data";
+    /** work_mem of an import transaction (PostgreSQL's default is 4 MB): see {@link #apply}. */
+    static final String MERGE_WORK_MEM = "64MB";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -170,6 +172,9 @@ public class Ingestion {
         jdbc.sql("create temp table " + stg + " (row_no integer not null, "
                 + spec.columns().stream().map(c -> c.code() + " " + c.kind().sqlType).collect(Collectors.joining(", "))
                 + ") on commit drop").update();
+        // The checks and merges below hash the whole staging table: with the default 4 MB they
+        // spill to disk or fall back to sorts. Only this transaction's statements get more.
+        jdbc.sql("set local work_mem = '" + MERGE_WORK_MEM + "'").update();
 
         clock.lap("staging table");
         int total = 0;
@@ -217,6 +222,10 @@ public class Ingestion {
             throw new RejectedFileException("文件只有表头，没有数据行 / the file has a header but no data rows");
         }
         clock.lap("parse, validate and COPY");
+        // a fresh temporary table has no statistics: without them the planner takes 1,000,000
+        // staged rows for a few hundred and joins them by sort-merge or nested loops
+        jdbc.sql("analyze " + stg).update();
+        clock.lap("analyze staging");
         faultInjector.accept("after-copy");
         CopyIn errCopy = con.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy upload_error (upload_id, row_no, column_name, value, reason) from stdin with (format csv)");
@@ -276,29 +285,39 @@ public class Ingestion {
     private int databaseChecks(DatasetSpec spec, String stg, long id, String prefix, StageClock clock) {
         int failed = 0;
         String keys = spec.keyColumns().stream().map(c -> "s." + c.code()).collect(Collectors.joining(", "));
+        String keyJoin = spec.keyColumns().stream().map(c -> "k." + c.code() + " = s." + c.code()).collect(Collectors.joining(" and "));
         String firstKeyHeader = spec.keyColumns().get(0).header();
-        // in-file duplicates of the key: every occurrence is rejected, naming the others
+        // in-file duplicates of the key: every occurrence is rejected, naming the others. The keys
+        // that repeat are found by one hash aggregate; only their rows are then listed together.
         failed += moveToErrors(stg, id, """
-                with d as (select row_no, array_agg(row_no) over (partition by %s) as all_rows, count(*) over (partition by %s) as n from %s s)
+                with k as (select %s from %s s group by %s having count(*) > 1),
+                d as (select s.row_no, array_agg(s.row_no) over (partition by %s order by s.row_no
+                                                                  rows between unbounded preceding and unbounded following) as all_rows
+                      from %s s join k on %s)
                 select d.row_no, :col as column_name, null as value,
                        '文件内键重复（第 ' || array_to_string(d.all_rows, '、') || ' 行） / duplicate key in the file (rows ' || array_to_string(d.all_rows, ', ') || ')' as reason
-                from d where d.n > 1""".formatted(keys, keys, stg), firstKeyHeader, null);
+                from d""".formatted(keys, stg, keys, keys, stg, keyJoin), firstKeyHeader, null);
         clock.lap("check duplicate keys");
         for (String col : spec.enterpriseColumns()) {
             Column c = spec.column(col).orElseThrow();
-            if (spec.yearExpression() != null) {
-                jdbc.sql("""
-                        insert into quality_finding (kind, uscc, year, region_code, detail, upload_id)
-                        select 'UNKNOWN_ENTERPRISE', s.%s, %s, :r, :detail, :id from %s s
-                        where s.%s is not null and not exists (select 1 from enterprise e where e.uscc = s.%s)"""
-                        .formatted(col, spec.yearExpression(), stg, col, col))
-                        .param("r", prefix).param("detail", spec.type().nameZh() + "数据中的企业不在企业名录中 / " + spec.type().nameEn()
-                                + " data names an enterprise unknown to master data").param("id", id).update();
-            }
-            failed += moveToErrors(stg, id, """
+            int unknown = insertErrors(stg, id, """
                     select s.row_no, :col as column_name, s.%s as value, '%s' as reason from %s s
                     where s.%s is not null and not exists (select 1 from enterprise e where e.uscc = s.%s)"""
                     .formatted(col, UNKNOWN_ENTERPRISE, stg, col, col), c.header(), null);
+            if (unknown > 0) {
+                if (spec.yearExpression() != null) {
+                    // the rows just reported, still staged: one finding each (the anti-join is not run twice)
+                    jdbc.sql("""
+                            insert into quality_finding (kind, uscc, year, region_code, detail, upload_id)
+                            select 'UNKNOWN_ENTERPRISE', s.%s, %s, :r, :detail, :id from %s s
+                            join upload_error u on u.upload_id = :id and u.row_no = s.row_no and u.column_name = :col and u.reason = :reason"""
+                            .formatted(col, spec.yearExpression(), stg))
+                            .param("r", prefix).param("detail", spec.type().nameZh() + "数据中的企业不在企业名录中 / " + spec.type().nameEn()
+                                    + " data names an enterprise unknown to master data").param("id", id)
+                            .param("col", c.header()).param("reason", UNKNOWN_ENTERPRISE).update();
+                }
+                failed += deleteReported(stg, id);
+            }
             clock.lap("check unknown enterprises");
         }
         if (spec.scopeEnterpriseColumn() != null) {
@@ -326,34 +345,60 @@ public class Ingestion {
         return failed;
     }
 
-    /** Inserts the error rows the query yields and deletes those rows from staging. */
+    /** Inserts the error rows the query yields and deletes those rows from staging; returns how many were deleted. */
     private int moveToErrors(String stg, long id, String query, String column, String prefixParam) {
+        return insertErrors(stg, id, query, column, prefixParam) == 0 ? 0 : deleteReported(stg, id);
+    }
+
+    private int insertErrors(String stg, long id, String query, String column, String prefixParam) {
         var insert = jdbc.sql("insert into upload_error (upload_id, row_no, column_name, value, reason) select :id, q.row_no, q.column_name, q.value, q.reason from ("
                 + query + ") q").param("id", id).param("col", column);
         if (query.contains(":prefix")) {
             insert = insert.param("prefix", prefixParam);
         }
-        int n = insert.update();
-        if (n == 0) {
-            return 0;
-        }
+        return insert.update();
+    }
+
+    /** Deletes from staging every row the error report names. */
+    private int deleteReported(String stg, long id) {
         return jdbc.sql("delete from " + stg + " s where s.row_no in (select row_no from upload_error where upload_id = :id)")
                 .param("id", id).update();
     }
 
+    /**
+     * One row of history per changed value (old → new). One join of staging with the target
+     * finds the stored records whose values differ; each of those yields a row per differing
+     * field. Keys new to the target join nothing, so a first import writes no history.
+     */
     private void writeHistory(DatasetSpec spec, String stg, long id, String by) {
+        List<Column> values = spec.valueColumns();
+        if (values.isEmpty()) {
+            return;
+        }
         String join = spec.keyColumns().stream().map(c -> "t." + c.targetColumn() + " = s." + c.code()).collect(Collectors.joining(" and "));
         String key = "concat_ws('|', " + spec.keyColumns().stream().map(c -> "s." + c.code() + "::text").collect(Collectors.joining(", ")) + ")";
         String uscc = spec.usccColumn() == null ? "null" : "s." + spec.usccColumn();
-        for (Column c : spec.valueColumns()) {
-            jdbc.sql("""
-                    insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by)
-                    select :id, :ds, %s, %s, :field, t.%s::text, (%s)::text, :by
-                    from %s s join %s t on %s
-                    where t.%s is distinct from %s""".formatted(key, uscc, c.targetColumn(), c.selectExpression(), stg,
-                    spec.table(), join, c.targetColumn(), c.selectExpression()))
-                    .param("id", id).param("ds", spec.type().name()).param("field", c.header()).param("by", by).update();
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Column c = values.get(i);
+            fields.add("(:field%d, t.%s::text, (%s)::text, t.%s is distinct from %s)".formatted(i, c.targetColumn(), c.selectExpression(),
+                    c.targetColumn(), c.selectExpression()));
         }
+        String anyDiffers = values.size() == 1
+                ? "t.%s is distinct from %s".formatted(values.get(0).targetColumn(), values.get(0).selectExpression())
+                : "(" + values.stream().map(c -> "t." + c.targetColumn()).collect(Collectors.joining(", ")) + ") is distinct from ("
+                        + values.stream().map(Column::selectExpression).collect(Collectors.joining(", ")) + ")";
+        var stmt = jdbc.sql("""
+                insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by)
+                select :id, :ds, %s, %s, v.field, v.old_value, v.new_value, :by
+                from %s s join %s t on %s
+                cross join lateral (values %s) v(field, old_value, new_value, differs)
+                where %s and v.differs""".formatted(key, uscc, stg, spec.table(), join, String.join(", ", fields), anyDiffers))
+                .param("id", id).param("ds", spec.type().name()).param("by", by);
+        for (int i = 0; i < values.size(); i++) {
+            stmt = stmt.param("field" + i, values.get(i).header());
+        }
+        stmt.update();
     }
 
     private int upsert(DatasetSpec spec, String stg, long id) {
