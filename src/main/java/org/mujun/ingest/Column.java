@@ -20,6 +20,11 @@ public record Column(String code, String zh, String en, String unit, Kind kind, 
         Kind(String sqlType) {
             this.sqlType = sqlType;
         }
+
+        /** Whether values of this kind are strings, so sorted under a collation. */
+        boolean collatable() {
+            return sqlType.startsWith("text") && !sqlType.endsWith("[]") || sqlType.startsWith("char");
+        }
     }
 
     static Column of(String code, String zh, String en, String unit, Kind kind) {

@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -48,6 +50,8 @@ public class Ingestion {
     static final String UNKNOWN_ENTERPRISE = "企业不在企业名录中 / enterprise not in master data";
     /** work_mem of an import transaction (PostgreSQL's default is 4 MB): see {@link #apply}. */
     static final String MERGE_WORK_MEM = "64MB";
+    /** First key of the transaction-level advisory lock that serialises imports of one data set. */
+    static final int LOCK_NAMESPACE = 0x6D6A_0301;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -152,6 +156,12 @@ public class Ingestion {
     private Stats apply(DatasetSpec spec, RowSource rows, String fileName, String sha, String source, MujunUser user,
                         Path errorSpool, StageClock clock) throws IOException, SQLException {
         String prefix = user.regionCode();
+        // Imports of one data set run one at a time (held to commit): what the merge reads of the
+        // target table stays true until it writes, so new keys need no per-row conflict handling
+        // and the history of two corrections in quick succession is not computed from the same old value.
+        jdbc.sql("select pg_advisory_xact_lock(:ns, :ds)").param("ns", LOCK_NAMESPACE).param("ds", spec.type().ordinal())
+                .query((rs, n) -> 1).list();
+        clock.lap("wait for other imports of " + spec.type());
         long id = jdbc.sql("""
                 insert into upload (dataset, file_name, file_sha256, file_format, encoding, source, uploaded_by, uploader_region, status)
                 values (:ds, :fn, :sha, :fmt, :enc, :src, :by, :r, 'APPLIED') returning id""")
@@ -253,10 +263,10 @@ public class Ingestion {
         List<Integer> years = spec.yearExpression() == null ? List.of()
                 : jdbc.sql("select distinct " + spec.yearExpression() + " from " + stg + " s order by 1").query(Integer.class).list();
         clock.lap("count and years");
-        writeHistory(spec, stg, id, user.username());
-        clock.lap("history");
-        int changed = upsert(spec, stg, id);
-        clock.lap("upsert");
+        int changed = updateChanged(spec, stg, id, user.username());
+        clock.lap("history and update of changed records");
+        changed += insertNew(spec, stg, id);
+        clock.lap("insert of new records");
         faultInjector.accept("after-merge");
         int invalid = invalidInJava + invalidInDb;
         String message = changed == 0 && valid > 0 ? "数据与现有记录相同，未做更改 / the data equals what is stored; nothing changed" : null;
@@ -366,78 +376,111 @@ public class Ingestion {
     }
 
     /**
-     * One row of history per changed value (old → new). One join of staging with the target
-     * finds the stored records whose values differ; each of those yields a row per differing
-     * field. Keys new to the target join nothing, so a first import writes no history.
+     * Records stored under a staged key whose values differ: one row of history per changed value
+     * (old → new, who, when) and the new values, in one statement over a single join of staging
+     * with the target. Staged values are compared as the target column stores them (a file's
+     * 100.123 against a stored numeric(18,2) 100.12 is no change). Returns how many records changed.
      */
-    private void writeHistory(DatasetSpec spec, String stg, long id, String by) {
+    private int updateChanged(DatasetSpec spec, String stg, long id, String by) {
         List<Column> values = spec.valueColumns();
         if (values.isEmpty()) {
-            return;
+            return 0;
         }
-        String join = spec.keyColumns().stream().map(c -> "t." + c.targetColumn() + " = s." + c.code()).collect(Collectors.joining(" and "));
-        String key = "concat_ws('|', " + spec.keyColumns().stream().map(c -> "s." + c.code() + "::text").collect(Collectors.joining(", ")) + ")";
-        String uscc = spec.usccColumn() == null ? "null" : "s." + spec.usccColumn();
+        Map<String, String> types = columnTypes(spec.table());
+        List<Column> keys = spec.keyColumns();
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            select.add("s." + keys.get(i).code() + " as k" + i);
+        }
+        select.add("concat_ws('|', " + keys.stream().map(c -> "s." + c.code() + "::text").collect(Collectors.joining(", ")) + ") as record_key");
+        select.add((spec.usccColumn() == null ? "null" : "s." + spec.usccColumn()) + " as uscc");
         List<String> fields = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             Column c = values.get(i);
-            fields.add("(:field%d, t.%s::text, (%s)::text, t.%s is distinct from %s)".formatted(i, c.targetColumn(), c.selectExpression(),
-                    c.targetColumn(), c.selectExpression()));
+            String type = types.get(c.targetColumn());
+            if (type == null) {
+                throw new IllegalStateException(spec.table() + " has no column " + c.targetColumn());
+            }
+            select.add("t." + c.targetColumn() + " as o" + i);
+            select.add("cast(" + c.selectExpression() + " as " + type + ") as n" + i);
+            select.add("(" + c.selectExpression() + ")::text as f" + i); // the history shows the value as the file gave it
+            fields.add("(:field%d, d.o%d::text, d.f%d, d.o%d is distinct from d.n%d)".formatted(i, i, i, i, i));
+            sets.add(c.targetColumn() + " = d.n" + i);
         }
-        String anyDiffers = values.size() == 1
-                ? "t.%s is distinct from %s".formatted(values.get(0).targetColumn(), values.get(0).selectExpression())
-                : "(" + values.stream().map(c -> "t." + c.targetColumn()).collect(Collectors.joining(", ")) + ") is distinct from ("
-                        + values.stream().map(Column::selectExpression).collect(Collectors.joining(", ")) + ")";
+        String table = spec.table();
+        if (table.endsWith("_record")) {
+            sets.add("upload_id = :id");
+            sets.add("updated_at = now()");
+        } else if (table.equals("enterprise")) {
+            sets.add("updated_at = now()");
+            sets.add("version = t.version + 1");
+        } else if (table.equals("parcel")) {
+            sets.add("updated_at = now()");
+        }
+        String join = keys.stream().map(c -> "t." + c.targetColumn() + " = s." + c.code()).collect(Collectors.joining(" and "));
+        String differs = "(" + values.stream().map(c -> "t." + c.targetColumn()).collect(Collectors.joining(", ")) + ") is distinct from ("
+                + values.stream().map(c -> "cast(" + c.selectExpression() + " as " + types.get(c.targetColumn()) + ")")
+                        .collect(Collectors.joining(", ")) + ")";
+        String byKey = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "t." + keys.get(i).targetColumn() + " = d.k" + i)
+                .collect(Collectors.joining(" and "));
         var stmt = jdbc.sql("""
-                insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by)
-                select :id, :ds, %s, %s, v.field, v.old_value, v.new_value, :by
-                from %s s join %s t on %s
-                cross join lateral (values %s) v(field, old_value, new_value, differs)
-                where %s and v.differs""".formatted(key, uscc, stg, spec.table(), join, String.join(", ", fields), anyDiffers))
+                with d as materialized (
+                    select %s from %s s join %s t on %s where %s),
+                h as (
+                    insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by)
+                    select :id, :ds, d.record_key, d.uscc, v.field, v.old_value, v.new_value, :by
+                    from d cross join lateral (values %s) v(field, old_value, new_value, differs)
+                    where v.differs)
+                update %s t set %s from d where %s""".formatted(String.join(", ", select), stg, table, join, differs,
+                String.join(", ", fields), table, String.join(", ", sets), byKey))
                 .param("id", id).param("ds", spec.type().name()).param("by", by);
         for (int i = 0; i < values.size(); i++) {
             stmt = stmt.param("field" + i, values.get(i).header());
         }
-        stmt.update();
+        return stmt.update();
     }
 
-    private int upsert(DatasetSpec spec, String stg, long id) {
+    /**
+     * Staged records whose key is not stored yet, inserted in key order (the key index is then
+     * written page by page, not at random). A plain insert: with this data set's imports
+     * serialised by the advisory lock, no other import can have stored one of these keys since
+     * the anti-join read the table.
+     */
+    private int insertNew(DatasetSpec spec, String stg, long id) {
         List<String> targets = new ArrayList<>();
         List<String> exprs = new ArrayList<>();
         for (Column c : spec.columns()) {
             targets.add(c.targetColumn());
             exprs.add(c.selectExpression());
         }
-        List<String> values = spec.valueColumns().stream().map(Column::targetColumn).toList();
         String table = spec.table();
-        boolean record = table.endsWith("_record");
-        if (record) {
+        if (table.endsWith("_record")) {
             targets.add("upload_id");
             exprs.add(":id");
         }
-        String sets = values.stream().map(v -> v + " = excluded." + v).collect(Collectors.joining(", "));
-        if (record) sets += ", upload_id = excluded.upload_id, updated_at = now()";
-        if (table.equals("enterprise")) sets += ", updated_at = now(), version = enterprise.version + 1";
-        if (table.equals("parcel")) sets += ", updated_at = now()";
-        String conflict = spec.keyColumns().stream().map(Column::targetColumn).collect(Collectors.joining(", "));
-        String distinct = values.isEmpty() ? "true" : "(" + values.stream().map(v -> table + "." + v).collect(Collectors.joining(", "))
-                + ") is distinct from (" + values.stream().map(v -> "excluded." + v).collect(Collectors.joining(", ")) + ")";
-        // Rows equal to what is stored are left out before the insert: in a corrected file most
-        // rows are unchanged, and one hash anti-join is far cheaper than a conflict per row. The
-        // rest go in key order, so the key index is written page by page, not at random.
-        String unchanged = values.isEmpty() ? "" : " where not exists (select 1 from " + table + " t where "
-                + spec.keyColumns().stream().map(c -> "t." + c.targetColumn() + " = s." + c.code()).collect(Collectors.joining(" and "))
-                + " and (" + spec.valueColumns().stream().map(c -> "t." + c.targetColumn()).collect(Collectors.joining(", "))
-                + ") is not distinct from (" + spec.valueColumns().stream().map(Column::selectExpression).collect(Collectors.joining(", ")) + "))";
-        String order = spec.keyColumns().stream().map(c -> "s." + c.code()).collect(Collectors.joining(", "));
-        String sql = "insert into " + table + " (" + String.join(", ", targets) + ") select " + String.join(", ", exprs)
-                + " from " + stg + " s" + unchanged + " order by " + order
-                + " on conflict (" + conflict + ") do update set " + sets + " where " + distinct;
-        var stmt = jdbc.sql(sql);
-        if (record) {
+        String stored = spec.keyColumns().stream().map(c -> "t." + c.targetColumn() + " = s." + c.code()).collect(Collectors.joining(" and "));
+        // byte order ("C") sorts text keys fastest; any order gives the same rows
+        String order = spec.keyColumns().stream().map(c -> "s." + c.code() + (c.kind().collatable() ? " collate \"C\"" : ""))
+                .collect(Collectors.joining(", "));
+        var stmt = jdbc.sql("insert into " + table + " (" + String.join(", ", targets) + ") select " + String.join(", ", exprs)
+                + " from " + stg + " s where not exists (select 1 from " + table + " t where " + stored + ") order by " + order);
+        if (table.endsWith("_record")) {
             stmt = stmt.param("id", id);
         }
         return stmt.update();
+    }
+
+    /** Column name → SQL type (with its precision, as {@code numeric(16,4)}) of a target table. */
+    private Map<String, String> columnTypes(String table) {
+        Map<String, String> types = new HashMap<>();
+        jdbc.sql("""
+                select attname, format_type(atttypid, atttypmod) from pg_attribute
+                where attrelid = cast(:t as regclass) and attnum > 0 and not attisdropped""")
+                .param("t", table).query(rs -> {
+                    types.put(rs.getString(1), rs.getString(2));
+                });
+        return types;
     }
 
     private UploadResult record(DatasetType type, String fileName, String sha, String format, String encoding, String source,

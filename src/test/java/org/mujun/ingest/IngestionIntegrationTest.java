@@ -198,6 +198,75 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void twoImportsOfOneDataSetAtOnceBothApplyOneAfterTheOther() throws Exception {
+        Path a = file("conc-a.csv", HEADER + TestFixture.USCC_1 + ",2003,1,\n", StandardCharsets.UTF_8);
+        Path b = file("conc-b.csv", HEADER + TestFixture.USCC_1 + ",2003,2,\n", StandardCharsets.UTF_8);
+        ingestion.faultInjector = stage -> {
+            if (stage.equals("after-checks") && Thread.currentThread().getName().equals("import-a")) {
+                // hold A open until B is waiting for a lock (A's import lock, or A's uncommitted key)
+                for (int i = 0; i < 200 && jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single() == 0; i++) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        var first = new java.util.concurrent.CompletableFuture<UploadResult>();
+        Thread ta = new Thread(() -> {
+            try {
+                first.complete(upload(DatasetType.TAX, a, "fx-county"));
+            } catch (Throwable e) {
+                first.completeExceptionally(e);
+            }
+        }, "import-a");
+        ta.start();
+        Thread.sleep(300);
+        UploadResult second = upload(DatasetType.TAX, b, "fx-county");
+        UploadResult firstResult = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(firstResult.status()).isEqualTo("APPLIED");
+        assertThat(firstResult.changedRows()).isEqualTo(1);
+        assertThat(second.status()).as(second.message()).isEqualTo("APPLIED");
+        assertThat(second.changedRows()).isEqualTo(1);
+        assertThat(tax(TestFixture.USCC_1, 2003)).isEqualByComparingTo("2");
+        assertThat(jdbc.sql("select old_value || ' → ' || new_value from data_change where upload_id = :id").param("id", second.id())
+                .query(String.class).list()).containsExactly("1.0000 → 2");
+    }
+
+    @Test
+    void aValueBeyondTheStoredPrecisionIsNoChange() throws IOException {
+        String h = "统一社会信用代码,年度,月份,用电量(kWh)\n";
+        UploadResult a = upload(DatasetType.ELECTRICITY, file("kwh1.csv", h + TestFixture.USCC_1 + ",2002,0,100.12\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(a.changedRows()).isEqualTo(1);
+        // kWh are stored with 2 decimals: 100.123 is stored as 100.12, so it changes nothing and has no history
+        UploadResult b = upload(DatasetType.ELECTRICITY, file("kwh2.csv", h + TestFixture.USCC_1 + ",2002,0,100.123\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(b.changedRows()).isZero();
+        assertThat(jdbc.sql("select count(*) from data_change where upload_id = :id").param("id", b.id()).query(Long.class).single()).isZero();
+        UploadResult c = upload(DatasetType.ELECTRICITY, file("kwh3.csv", h + TestFixture.USCC_1 + ",2002,0,100.126\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(c.changedRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select old_value || ' → ' || new_value from data_change where upload_id = :id").param("id", c.id())
+                .query(String.class).list()).containsExactly("100.12 → 100.126");
+    }
+
+    @Test
+    void aCorrectedEnterpriseRecordIsVersionedWithHistory() throws IOException {
+        String u = TestFixture.withCheck("91331082MA2RENAM1");
+        String h = "统一社会信用代码,企业名称,所在乡镇街道代码,行业代码,规模\n";
+        assertThat(upload(DatasetType.ENTERPRISE, file("v1.csv", h + u + ",版本企业,331082003,C34,规上\n", StandardCharsets.UTF_8), "fx-county")
+                .changedRows()).isEqualTo(1);
+        UploadResult same = upload(DatasetType.ENTERPRISE, file("v1b.csv", h + u + ",版本企业,331082003,34,规上\n",
+                StandardCharsets.UTF_8), "fx-county");
+        assertThat(same.changedRows()).isZero();
+        UploadResult renamed = upload(DatasetType.ENTERPRISE, file("v2.csv", h + u + ",版本企业（更名）,331082003,C34,规下\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(renamed.changedRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select version from enterprise where uscc = :u").param("u", u).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select field || ': ' || old_value || ' → ' || new_value from data_change where upload_id = :id")
+                .param("id", renamed.id()).query(String.class).list())
+                .containsExactlyInAnyOrder("企业名称: 版本企业 → 版本企业（更名）", "规模(规上/规下): ABOVE → BELOW");
+    }
+
+    @Test
     void aCrashHalfwayLeavesNothingApplied() throws IOException {
         ingestion.faultInjector = stage -> {
             if (stage.equals("after-merge")) throw new IllegalStateException("simulated crash");
