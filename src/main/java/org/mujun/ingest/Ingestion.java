@@ -192,11 +192,13 @@ public class Ingestion {
         Connection con = DataSourceUtils.getConnection(dataSource);
         CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy " + stg + " from stdin with (format csv)");
+        int[] keyPositions = spec.keyColumns().stream().mapToInt(spec.columns()::indexOf).toArray();
+        KeyHashes keyHashes = new KeyHashes();
         try (BufferedWriter errors = Files.newBufferedWriter(errorSpool, StandardCharsets.UTF_8)) {
             StringBuilder buf = new StringBuilder(1 << 17);
             RowSource.SourceRow row;
             while ((row = rows.next()) != null) {
-                if (row.cells().stream().allMatch(c -> c == null || c.isBlank())) {
+                if (blank(row)) {
                     continue;
                 }
                 if (++total > limits.maxRows()) {
@@ -211,11 +213,12 @@ public class Ingestion {
                     }
                     continue;
                 }
+                keyHashes.add(KeyHashes.hash(r.values(), keyPositions));
                 buf.append(row.rowNo());
                 for (String v : r.values()) {
                     buf.append(',');
                     if (v != null) {
-                        buf.append('"').append(v.replace("\"", "\"\"")).append('"');
+                        copyValue(buf, v);
                     }
                 }
                 buf.append('\n');
@@ -257,7 +260,7 @@ public class Ingestion {
         }
 
         clock.lap("error report");
-        int invalidInDb = databaseChecks(spec, stg, id, prefix, clock);
+        int invalidInDb = databaseChecks(spec, stg, id, prefix, keyHashes.mayRepeat(), clock);
         faultInjector.accept("after-checks");
         int valid = jdbc.sql("select count(*) from " + stg).query(Integer.class).single();
         List<Integer> years = spec.yearExpression() == null ? List.of()
@@ -278,6 +281,30 @@ public class Ingestion {
         return new Stats(id, "APPLIED", total, valid, invalid, changed, years);
     }
 
+    /** A row whose every cell is empty is skipped, as a spreadsheet's trailing empty lines. */
+    private static boolean blank(RowSource.SourceRow row) {
+        for (String c : row.cells()) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One value in COPY's CSV form: quoted only when it must be (an unquoted empty value would be NULL). */
+    private static void copyValue(StringBuilder buf, String v) {
+        boolean plain = !v.isEmpty();
+        for (int i = 0; plain && i < v.length(); i++) {
+            char ch = v.charAt(i);
+            plain = ch != '"' && ch != ',' && ch != '\n' && ch != '\r' && ch != '\\';
+        }
+        if (plain) {
+            buf.append(v);
+        } else {
+            buf.append('"').append(v.replace("\"", "\"\"")).append('"');
+        }
+    }
+
     private static void flushIfFull(CopyIn copy, StringBuilder buf) throws SQLException {
         if (buf.length() > (1 << 16)) {
             flush(copy, buf);
@@ -292,14 +319,16 @@ public class Ingestion {
     }
 
     /** Moves rows failing a database-side check to the error report; returns how many rows failed. */
-    private int databaseChecks(DatasetSpec spec, String stg, long id, String prefix, StageClock clock) {
+    private int databaseChecks(DatasetSpec spec, String stg, long id, String prefix, boolean keysMayRepeat, StageClock clock) {
         int failed = 0;
         String keys = spec.keyColumns().stream().map(c -> "s." + c.code()).collect(Collectors.joining(", "));
         String keyJoin = spec.keyColumns().stream().map(c -> "k." + c.code() + " = s." + c.code()).collect(Collectors.joining(" and "));
         String firstKeyHeader = spec.keyColumns().get(0).header();
         // in-file duplicates of the key: every occurrence is rejected, naming the others. The keys
         // that repeat are found by one hash aggregate; only their rows are then listed together.
-        failed += moveToErrors(stg, id, """
+        // Skipped when the keys' hashes (KeyHashes) prove that no key repeats.
+        if (keysMayRepeat) {
+            failed += moveToErrors(stg, id, """
                 with k as (select %s from %s s group by %s having count(*) > 1),
                 d as (select s.row_no, array_agg(s.row_no) over (partition by %s order by s.row_no
                                                                   rows between unbounded preceding and unbounded following) as all_rows
@@ -307,6 +336,7 @@ public class Ingestion {
                 select d.row_no, :col as column_name, null as value,
                        '文件内键重复（第 ' || array_to_string(d.all_rows, '、') || ' 行） / duplicate key in the file (rows ' || array_to_string(d.all_rows, ', ') || ')' as reason
                 from d""".formatted(keys, stg, keys, keys, stg, keyJoin), firstKeyHeader, null);
+        }
         clock.lap("check duplicate keys");
         for (String col : spec.enterpriseColumns()) {
             Column c = spec.column(col).orElseThrow();

@@ -267,6 +267,16 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void textWithQuotesCommasAndBackslashesIsStoredAsWritten() throws IOException {
+        String u = TestFixture.withCheck("91331082MA2QUTED1");
+        String name = "临海\"精工\",机械\\有限公司 ";
+        Path p = file("quoted.csv", "统一社会信用代码,企业名称,所在乡镇街道代码,行业代码,规模\n" + u + ",\"" + name.replace("\"", "\"\"") + "\",331082003,C34,规上\n",
+                StandardCharsets.UTF_8);
+        assertThat(upload(DatasetType.ENTERPRISE, p, "fx-county").validRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select name from enterprise where uscc = :u").param("u", u).query(String.class).single()).isEqualTo(name.strip());
+    }
+
+    @Test
     void aCrashHalfwayLeavesNothingApplied() throws IOException {
         ingestion.faultInjector = stage -> {
             if (stage.equals("after-merge")) throw new IllegalStateException("simulated crash");
