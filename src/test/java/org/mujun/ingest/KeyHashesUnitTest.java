@@ -18,9 +18,19 @@ class KeyHashesUnitTest {
         for (int i = 0; i < 100_000; i++) {
             k.add(h("91331082MA2AAAAA1" + (i % 10), Integer.toString(2000 + i / 10)));
         }
-        assertThat(k.mayRepeat()).isFalse(); // 100,000 distinct keys, through several resizes
-        k.add(h("91331082MA2AAAAA13", "2500"));
-        assertThat(k.mayRepeat()).isTrue();
+        assertThat(k.mayRepeat()).isFalse(); // 100,000 distinct keys in four chunks
+
+        for (int at : new int[] {5, 40_000, 99_999}) { // a repeat in the first chunk, across chunks, in the last
+            KeyHashes r = new KeyHashes();
+            for (int i = 0; i < 100_000; i++) {
+                r.add(h("91331082MA2AAAAA1" + (i % 10), Integer.toString(2000 + i / 10)));
+                if (i == at) {
+                    r.add(h("91331082MA2AAAAA13", "2003"));
+                }
+            }
+            assertThat(r.mayRepeat()).as("repeat after row " + at).isTrue();
+        }
+        assertThat(new KeyHashes().mayRepeat()).isFalse();
     }
 
     @Test
