@@ -11,7 +11,7 @@ public record Column(String code, String zh, String en, String unit, Kind kind, 
               BigDecimal max, String targetColumn, String selectExpression) {
 
     public enum Kind {
-        USCC("text"), YEAR("integer"), MONTH("integer"), DECIMAL("numeric"), TEXT("text"), BOOL("boolean"),
+        USCC("char(18)"), YEAR("integer"), MONTH("integer"), DECIMAL("numeric"), TEXT("text"), BOOL("boolean"),
         DATE("date"), TOWN("text"), INDUSTRY("text"), ENERGY_TYPE("text"), ENERGY_UNIT("text"), SIZE("text"),
         STATUS("text"), FLAGS("text[]"), EVENT_TYPE("text"), GEOJSON("text");
 
@@ -19,6 +19,11 @@ public record Column(String code, String zh, String en, String unit, Kind kind, 
 
         Kind(String sqlType) {
             this.sqlType = sqlType;
+        }
+
+        /** Whether values of this kind are strings, so sorted under a collation. */
+        boolean collatable() {
+            return sqlType.startsWith("text") && !sqlType.endsWith("[]") || sqlType.startsWith("char");
         }
     }
 

@@ -100,6 +100,11 @@ final class CsvRowSource implements RowSource {
     }
 
     static Charset detect(Path file) throws IOException {
+        if (hasUtf8Bom(file)) {
+            // A UTF-8 BOM says what the file is: no pre-pass over the whole file. The reader decodes
+            // strictly, so an invalid byte further on still refuses the file (the upload rolls back).
+            return StandardCharsets.UTF_8;
+        }
         if (isStrictUtf8(file)) {
             return StandardCharsets.UTF_8;
         }
@@ -124,6 +129,13 @@ final class CsvRowSource implements RowSource {
         throw new RejectedFileException("无法识别文件编码" + (name == null ? "" : "（疑似 " + name + "）")
                 + "，请保存为 UTF-8 或 GBK 编码的 CSV / unrecognised encoding" + (name == null ? "" : " (looks like " + name + ")")
                 + ": save the CSV as UTF-8 or GBK");
+    }
+
+    private static boolean hasUtf8Bom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+        }
     }
 
     private static boolean isStrictUtf8(Path file) throws IOException {

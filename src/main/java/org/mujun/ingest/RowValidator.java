@@ -55,12 +55,24 @@ final class RowValidator {
     private final DatasetSpec spec;
     private final Context ctx;
     private final int[] index;
+    private final int energyTypeAt;
+    private final int unitAt;
+    private final int startYearAt;
+    private final int endYearAt;
+    private final int lessorAt;
+    private final int lesseeAt;
 
     /** Maps the file's header to the template; refuses a file that lacks a required column. */
     RowValidator(DatasetSpec spec, List<String> header, Context ctx) {
         this.spec = spec;
         this.ctx = ctx;
         this.index = new int[spec.columns().size()];
+        this.energyTypeAt = at(spec, "energy_type");
+        this.unitAt = at(spec, "unit");
+        this.startYearAt = at(spec, "start_year");
+        this.endYearAt = at(spec, "end_year");
+        this.lessorAt = at(spec, "lessor_uscc");
+        this.lesseeAt = at(spec, "lessee_uscc");
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = normaliseHeader(header.get(i));
@@ -242,36 +254,35 @@ final class RowValidator {
     }
 
     private void crossChecks(String[] values, List<Problem> problems) {
-        var type = spec.column("energy_type");
-        var unit = spec.column("unit");
-        if (type.isPresent() && unit.isPresent()) {
-            String t = values[spec.columns().indexOf(type.get())];
-            String u = values[spec.columns().indexOf(unit.get())];
+        if (energyTypeAt >= 0 && unitAt >= 0) {
+            String t = values[energyTypeAt];
+            String u = values[unitAt];
             if (t != null && u != null) {
                 try {
                     EnergyType.valueOf(t).toBase(BigDecimal.ONE, u);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(unit.get().header(), u, e.getMessage()));
+                    problems.add(new Problem(spec.columns().get(unitAt).header(), u, e.getMessage()));
                 }
             }
         }
-        var start = spec.column("start_year");
-        var end = spec.column("end_year");
-        if (start.isPresent() && end.isPresent()) {
-            String s = values[spec.columns().indexOf(start.get())];
-            String e = values[spec.columns().indexOf(end.get())];
+        if (startYearAt >= 0 && endYearAt >= 0) {
+            String s = values[startYearAt];
+            String e = values[endYearAt];
             if (s != null && e != null && Integer.parseInt(e) < Integer.parseInt(s)) {
-                problems.add(new Problem(end.get().header(), e, "截止年度早于起始年度 / the last year is before the first year"));
+                problems.add(new Problem(spec.columns().get(endYearAt).header(), e, "截止年度早于起始年度 / the last year is before the first year"));
             }
         }
-        var lessor = spec.column("lessor_uscc");
-        var lessee = spec.column("lessee_uscc");
-        if (lessor.isPresent() && lessee.isPresent()) {
-            String a = values[spec.columns().indexOf(lessor.get())];
-            if (a != null && a.equals(values[spec.columns().indexOf(lessee.get())])) {
-                problems.add(new Problem(lessee.get().header(), a, "出租方与承租方不能相同 / lessor and lessee must differ"));
+        if (lessorAt >= 0 && lesseeAt >= 0) {
+            String a = values[lessorAt];
+            if (a != null && a.equals(values[lesseeAt])) {
+                problems.add(new Problem(spec.columns().get(lesseeAt).header(), a, "出租方与承租方不能相同 / lessor and lessee must differ"));
             }
         }
+    }
+
+    /** Position of a template column in {@code spec.columns()}, or -1: looked up once, not per row. */
+    private static int at(DatasetSpec spec, String code) {
+        return spec.column(code).map(spec.columns()::indexOf).orElse(-1);
     }
 
     private static int integer(String v, String what) {

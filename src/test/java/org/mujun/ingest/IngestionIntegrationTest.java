@@ -93,6 +93,24 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void aBomFileWithAnInvalidByteFarDownIsRefusedAndNothingApplied() throws IOException {
+        // a BOM skips the encoding pre-pass: the strict decoder must still refuse the file mid-stream
+        StringBuilder body = new StringBuilder("\uFEFF").append(HEADER);
+        for (int i = 0; i < 5000; i++) {
+            body.append(TestFixture.USCC_1).append(",2009,").append(i).append(",\n");
+        }
+        byte[] good = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+        bytes[good.length] = (byte) 0xFF;  // never valid in UTF-8
+        bytes[good.length + 1] = ',';
+        bytes[good.length + 2] = '\n';
+        UploadResult r = upload(DatasetType.TAX, writeBytes("bom-bad.csv", bytes), "fx-county");
+        assertThat(r.status()).isEqualTo("REJECTED");
+        assertThat(r.message()).contains("invalid characters");
+        assertThat(tax(TestFixture.USCC_1, 2009)).isNull();
+    }
+
+    @Test
     void wrongEncodingIsRefusedClearly() throws IOException {
         // UTF-16 with nulls is neither UTF-8 nor GB18030-clean
         Path p = file("u16.csv", "统一社会信用代码,年度\n", StandardCharsets.UTF_16LE);
@@ -121,6 +139,25 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void aCorrectionKeepsOneHistoryRowPerChangedFieldIncludingFilledAndEmptiedOnes() throws IOException {
+        String h = "统一社会信用代码,年度,实缴税金合计(万元),增值税(万元),企业所得税(万元)\n";
+        upload(DatasetType.TAX, file("h1.csv", h + TestFixture.USCC_1 + ",2008,100,50,\n" + TestFixture.USCC_2 + ",2008,20,,5\n"
+                + TestFixture.USCC_2 + ",2007,9,,\n", StandardCharsets.UTF_8), "fx-county");
+        UploadResult c = upload(DatasetType.TAX, file("h2.csv", h + TestFixture.USCC_1 + ",2008,101,51,\n" + TestFixture.USCC_2 + ",2008,20,7,\n"
+                + TestFixture.USCC_2 + ",2007,9,,\n" + TestFixture.USCC_1 + ",2007,1,,\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(c.changedRows()).isEqualTo(3); // two corrected, one new, one the same
+        var history = jdbc.sql("select record_key, field, old_value, new_value from data_change where upload_id = :id")
+                .param("id", c.id()).query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        assertThat(history).containsExactlyInAnyOrder(
+                java.util.Arrays.asList(TestFixture.USCC_1 + "|2008", "实缴税金合计(万元)", "100.0000", "101"),
+                java.util.Arrays.asList(TestFixture.USCC_1 + "|2008", "增值税(万元)", "50.0000", "51"),
+                java.util.Arrays.asList(TestFixture.USCC_2 + "|2008", "增值税(万元)", null, "7"),
+                java.util.Arrays.asList(TestFixture.USCC_2 + "|2008", "企业所得税(万元)", "5.0000", null));
+        assertThat(tax(TestFixture.USCC_1, 2007)).isEqualByComparingTo("1");
+    }
+
+    @Test
     void unknownEnterpriseOtherJurisdictionAndDuplicateKeysAreRowErrors() throws IOException {
         String unknown = TestFixture.withCheck("91331082MA2YYYYY9");
         Path p = file("mixed.csv", HEADER
@@ -140,6 +177,103 @@ class IngestionIntegrationTest {
         assertThat(tax(TestFixture.USCC_3, 2016)).isNull();
         assertThat(jdbc.sql("select count(*) from quality_finding where kind = 'UNKNOWN_ENTERPRISE' and uscc = :u").param("u", unknown)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void everyOccurrenceOfAKeyRepeatedInTheFileIsRejectedNamingAllInRowOrder() throws IOException {
+        Path p = file("dups.csv", HEADER
+                + TestFixture.USCC_1 + ",2006,1,\n"     // row 2
+                + TestFixture.USCC_2 + ",2006,1,\n"     // row 3 fine
+                + TestFixture.USCC_1 + ",2006,2,\n"     // row 4
+                + TestFixture.USCC_2 + ",2005,1,\n"     // row 5 fine
+                + TestFixture.USCC_1 + ",2006,3,\n", StandardCharsets.UTF_8);  // row 6
+        UploadResult r = upload(DatasetType.TAX, p, "fx-county");
+        assertThat(r.validRows()).isEqualTo(2);
+        assertThat(r.invalidRows()).isEqualTo(3);
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::row).containsExactly(2, 4, 6);
+        assertThat(r.firstErrors()).extracting(UploadResult.RowError::reason)
+                .allSatisfy(s -> assertThat(s).isEqualTo("文件内键重复（第 2、4、6 行） / duplicate key in the file (rows 2, 4, 6)"));
+        assertThat(tax(TestFixture.USCC_1, 2006)).isNull();
+        assertThat(tax(TestFixture.USCC_2, 2006)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void twoImportsOfOneDataSetAtOnceBothApplyOneAfterTheOther() throws Exception {
+        Path a = file("conc-a.csv", HEADER + TestFixture.USCC_1 + ",2003,1,\n", StandardCharsets.UTF_8);
+        Path b = file("conc-b.csv", HEADER + TestFixture.USCC_1 + ",2003,2,\n", StandardCharsets.UTF_8);
+        ingestion.faultInjector = stage -> {
+            if (stage.equals("after-checks") && Thread.currentThread().getName().equals("import-a")) {
+                // hold A open until B is waiting for a lock (A's import lock, or A's uncommitted key)
+                for (int i = 0; i < 200 && jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single() == 0; i++) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        var first = new java.util.concurrent.CompletableFuture<UploadResult>();
+        Thread ta = new Thread(() -> {
+            try {
+                first.complete(upload(DatasetType.TAX, a, "fx-county"));
+            } catch (Throwable e) {
+                first.completeExceptionally(e);
+            }
+        }, "import-a");
+        ta.start();
+        Thread.sleep(300);
+        UploadResult second = upload(DatasetType.TAX, b, "fx-county");
+        UploadResult firstResult = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(firstResult.status()).isEqualTo("APPLIED");
+        assertThat(firstResult.changedRows()).isEqualTo(1);
+        assertThat(second.status()).as(second.message()).isEqualTo("APPLIED");
+        assertThat(second.changedRows()).isEqualTo(1);
+        assertThat(tax(TestFixture.USCC_1, 2003)).isEqualByComparingTo("2");
+        assertThat(jdbc.sql("select old_value || ' → ' || new_value from data_change where upload_id = :id").param("id", second.id())
+                .query(String.class).list()).containsExactly("1.0000 → 2");
+    }
+
+    @Test
+    void aValueBeyondTheStoredPrecisionIsNoChange() throws IOException {
+        String h = "统一社会信用代码,年度,月份,用电量(kWh)\n";
+        UploadResult a = upload(DatasetType.ELECTRICITY, file("kwh1.csv", h + TestFixture.USCC_1 + ",2002,0,100.12\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(a.changedRows()).isEqualTo(1);
+        // kWh are stored with 2 decimals: 100.123 is stored as 100.12, so it changes nothing and has no history
+        UploadResult b = upload(DatasetType.ELECTRICITY, file("kwh2.csv", h + TestFixture.USCC_1 + ",2002,0,100.123\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(b.changedRows()).isZero();
+        assertThat(jdbc.sql("select count(*) from data_change where upload_id = :id").param("id", b.id()).query(Long.class).single()).isZero();
+        UploadResult c = upload(DatasetType.ELECTRICITY, file("kwh3.csv", h + TestFixture.USCC_1 + ",2002,0,100.126\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(c.changedRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select old_value || ' → ' || new_value from data_change where upload_id = :id").param("id", c.id())
+                .query(String.class).list()).containsExactly("100.12 → 100.126");
+    }
+
+    @Test
+    void aCorrectedEnterpriseRecordIsVersionedWithHistory() throws IOException {
+        String u = TestFixture.withCheck("91331082MA2RENAM1");
+        String h = "统一社会信用代码,企业名称,所在乡镇街道代码,行业代码,规模\n";
+        assertThat(upload(DatasetType.ENTERPRISE, file("v1.csv", h + u + ",版本企业,331082003,C34,规上\n", StandardCharsets.UTF_8), "fx-county")
+                .changedRows()).isEqualTo(1);
+        UploadResult same = upload(DatasetType.ENTERPRISE, file("v1b.csv", h + u + ",版本企业,331082003,34,规上\n",
+                StandardCharsets.UTF_8), "fx-county");
+        assertThat(same.changedRows()).isZero();
+        UploadResult renamed = upload(DatasetType.ENTERPRISE, file("v2.csv", h + u + ",版本企业（更名）,331082003,C34,规下\n", StandardCharsets.UTF_8), "fx-county");
+        assertThat(renamed.changedRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select version from enterprise where uscc = :u").param("u", u).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select field || ': ' || old_value || ' → ' || new_value from data_change where upload_id = :id")
+                .param("id", renamed.id()).query(String.class).list())
+                .containsExactlyInAnyOrder("企业名称: 版本企业 → 版本企业（更名）", "规模(规上/规下): ABOVE → BELOW");
+    }
+
+    @Test
+    void textWithQuotesCommasAndBackslashesIsStoredAsWritten() throws IOException {
+        String u = TestFixture.withCheck("91331082MA2QUTED1");
+        String name = "临海\"精工\",机械\\有限公司 ";
+        Path p = file("quoted.csv", "统一社会信用代码,企业名称,所在乡镇街道代码,行业代码,规模\n" + u + ",\"" + name.replace("\"", "\"\"") + "\",331082003,C34,规上\n",
+                StandardCharsets.UTF_8);
+        assertThat(upload(DatasetType.ENTERPRISE, p, "fx-county").validRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select name from enterprise where uscc = :u").param("u", u).query(String.class).single()).isEqualTo(name.strip());
     }
 
     @Test
