@@ -23,7 +23,7 @@ class ShellBrowserTest extends BrowserTestBase {
 
         page.click("text=EN");
         assertThat(page.locator("h1")).containsText("Welcome");
-        assertThat(page.locator("nav.menu")).containsText("Energy & carbon");
+        assertThat(page.locator("nav.menu")).containsText("Enterprises");
 
         page.click("button:has-text('Sign out')");
         assertThat(page.locator(".alert.ok")).containsText("signed out");
