@@ -69,6 +69,7 @@ public class EvaluationInputs {
 
     /** Every enterprise whose region code starts with {@code region}, for the scheme's year, land rule and build period. */
     public Loaded load(Scheme scheme) {
+        long t0 = System.nanoTime();
         String region = scheme.region();
         int year = scheme.year();
         Scope scope = Scope.system(region);
@@ -80,7 +81,7 @@ public class EvaluationInputs {
         }
         List<Base> base = new ArrayList<>(1 << 16);
         jurisdiction.sql("""
-                        select e.uscc, e.name, e.region_code, e.industry_code, e.size_class, s.above_scale, e.status, e.registered_on, e.flags,
+                        select e.uscc, e.name, e.region_code, e.industry_code, e.size_class, s.above_scale, e.status, e.registered_on, array_to_string(e.flags, chr(31)),
                                t.total_tax, t.upload_id,
                                s.value_added, s.revenue, s.employees, s.rnd_expense, s.upload_id,
                                case when m.uscc is null or num_nulls(m.cod, m.ammonia_nitrogen, m.so2, m.nox) = 4 then null
@@ -96,13 +97,14 @@ public class EvaluationInputs {
                 .query(rs -> {
                     Object above = rs.getObject(6);
                     String size = above == null ? rs.getString(5) : ((Boolean) above ? "ABOVE" : "BELOW");
-                    java.sql.Array fl = rs.getArray(9);
+                    String fl = rs.getString(9);
                     base.add(new Base(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), size, above == null ? "MASTER" : "STATS",
-                            rs.getString(7), rs.getObject(8, LocalDate.class), fl == null ? new String[0] : (String[]) fl.getArray(),
+                            rs.getString(7), rs.getObject(8, LocalDate.class), fl == null || fl.isEmpty() ? NO_FLAGS : fl.split("\u001f"),
                             dbl(rs, 10), lng(rs, 11), dbl(rs, 12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), lng(rs, 16), dbl(rs, 17),
                             lng(rs, 18), rs.getString(19)));
                 });
 
+        long tBase = System.nanoTime();
         Map<String, Set<String>> events = new HashMap<>();
         jurisdiction.sql("""
                         select r.uscc, r.event_type from event_record r join enterprise e on e.uscc = r.uscc
@@ -112,9 +114,11 @@ public class EvaluationInputs {
                     events.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                 });
 
+        long tEvents = System.nanoTime();
         Scheme.Land lr = scheme.land();
         LandAreas.Year areas = land.forYear(year, scope, new LandRule(lr.includeLeasedIn(), lr.subtractLeasedOut(), lr.mergeTenants()));
 
+        long tLand = System.nanoTime();
         // The land transfer date for the build-period exemption: the earliest transfer of the parcels the
         // enterprise owns in the year; none when one of them has no transfer date (old land).
         Map<String, LocalDate> transferred = new HashMap<>();
@@ -149,53 +153,46 @@ public class EvaluationInputs {
                     investment.put(rs.getString(1), rs.getBigDecimal(2).doubleValue());
                 });
 
-        CarbonAccounts.Listing energy = carbon.list(year, null, null, scope);
-        Map<String, CarbonAccounts.Row> energyBy = new HashMap<>(energy.rows().size() * 2);
-        for (CarbonAccounts.Row r : energy.rows()) {
-            energyBy.put(r.uscc(), r);
-        }
-        record Provenance(boolean fromMonths, Long electricityUpload, Long energyUpload) {
-        }
-        Map<String, Provenance> provenance = new HashMap<>();
-        jurisdiction.sql("""
-                        select u, coalesce(bool_or(not whole), false), max(eu), max(nu) from (
-                          select x.uscc u, bool_or(x.month = 0) whole, max(x.upload_id) eu, null::bigint nu
-                          from electricity_record x join enterprise e on e.uscc = x.uscc
-                          where SCOPE(e.region_code, e.uscc) and x.year = :y group by x.uscc
-                          union all
-                          select r.uscc, null, null, max(r.upload_id)
-                          from energy_record r join enterprise e on e.uscc = r.uscc
-                          where SCOPE(e.region_code, e.uscc) and r.year = :y group by r.uscc) t
-                        group by u""", scope)
-                .param("y", year)
-                .query(rs -> {
-                    provenance.put(rs.getString(1), new Provenance(rs.getBoolean(2), lng(rs, 3), lng(rs, 4)));
-                });
-
+        long tParcels = System.nanoTime();
+        CarbonAccounts.Bulk energy = carbon.bulk(year, scope);
+        long tEnergy = System.nanoTime();
         List<Row> rows = new ArrayList<>(base.size());
         int withData = 0;
         for (Base b : base) {
             EvaluatedLand.Result l = areas.get(b.uscc());
-            CarbonAccounts.Row en = energyBy.get(b.uscc());
-            Provenance pv = provenance.get(b.uscc());
+            CarbonAccounts.YearTotals en = energy.byUscc().get(b.uscc());
             Double mu = l == null ? null : Mu.ofSquareMetres(l.evaluatedM2()).doubleValue();
             boolean renter = l != null && l.ownedM2().signum() == 0 && l.leasedInM2().signum() > 0;
             Double kwh = en == null || en.electricityKwh() == null ? null : en.electricityKwh().doubleValue();
             Double tce = en == null ? null : en.tce().doubleValue();
             Set<String> ev = events.getOrDefault(b.uscc(), Set.of());
             EnterpriseInput in = new EnterpriseInput(b.uscc(), b.region(), b.industry(), SizeClass.valueOf(b.size()), Status.valueOf(b.status()),
-                    b.registered(), Set.of(b.flags()), renter, l == null ? 0 : l.tenants(), mu, b.tax(), b.va(), b.revenue(), tce, b.emissions(),
+                    b.registered(), new HashSet<>(Arrays.asList(b.flags())), renter, l == null ? 0 : l.tenants(), mu, b.tax(), b.va(), b.revenue(), tce, b.emissions(),
                     b.employees(), b.rnd(), kwh, null, null, null, ev, investment.get(b.uscc()), transferred.get(b.uscc()), b.exemption());
             if (b.tax() != null || b.va() != null || b.revenue() != null || kwh != null || tce != null || b.emissions() != null) {
                 withData++;
             }
             rows.add(new Row(in, b.name(), b.sizeSource(), l == null ? null : l.ownedM2(), l == null ? null : l.leasedInM2(),
-                    l == null ? null : l.leasedOutM2(), l == null ? null : l.mergedInto(), pv != null && pv.fromMonths(), b.taxUpload(),
-                    b.statsUpload(), pv == null ? null : pv.electricityUpload(), pv == null ? null : pv.energyUpload(), b.emissionUpload()));
+                    l == null ? null : l.leasedOutM2(), l == null ? null : l.mergedInto(), en != null && en.electricityFromMonths(), b.taxUpload(),
+                    b.statsUpload(), en == null ? null : en.electricityUpload(), en == null ? null : en.energyUpload(), b.emissionUpload()));
         }
         rows.sort((x, y) -> x.input().uscc().compareTo(y.input().uscc()));
-        return new Loaded(region, year, List.copyOf(rows), withData, energy.version(), hash(rows.stream().map(Row::input).toList()));
+        long tRows = System.nanoTime();
+        String h = hash(rows.stream().map(Row::input).toList());
+        long tHash = System.nanoTime();
+        log.info("inputs {} {}: {} enterprises; ms: base {}, events {}, land {}, parcels {}, energy {}, rows {}, hash {}",
+                region, year, rows.size(), ms(tBase - t0), ms(tEvents - tBase), ms(tLand - tEvents), ms(tParcels - tLand), ms(tEnergy - tParcels),
+                ms(tRows - tEnergy), ms(tHash - tRows));
+        return new Loaded(region, year, List.copyOf(rows), withData, energy.version(), h);
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationInputs.class);
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static final String[] NO_FLAGS = new String[0];
 
     private static Double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
         BigDecimal v = rs.getBigDecimal(col);
@@ -225,12 +222,16 @@ public class EvaluationInputs {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        StringBuilder line = new StringBuilder(256);
+        // the digest of the concatenated lines; encoded in chunks of about 64 KiB
+        StringBuilder chunk = new StringBuilder(1 << 16);
         for (EnterpriseInput e : sorted) {
-            line.setLength(0);
-            canonical(e, line);
-            md.update(line.toString().getBytes(StandardCharsets.UTF_8));
+            canonical(e, chunk);
+            if (chunk.length() >= (1 << 16) - 512) {
+                md.update(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                chunk.setLength(0);
+            }
         }
+        md.update(chunk.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
     }
 

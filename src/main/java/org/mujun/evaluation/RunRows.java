@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.mujun.evaluation.EvaluationResult.AdjustmentScore;
 import org.mujun.evaluation.EvaluationResult.EnterpriseResult;
-import org.mujun.evaluation.EvaluationResult.IndicatorScore;
 import org.mujun.evaluation.EvaluationResult.Outcome;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -26,7 +25,7 @@ final class RunRows {
             + "stats_upload, electricity_upload, energy_upload, emission_upload";
 
     static final String RESULT_COLUMNS = "run_id, uscc, name, region_code, industry_code, industry_division, industry_group, population, "
-            + "outcome, reason_zh, reason_en, indicator_values, indicator_benchmarks, indicator_scores, indicator_flags, industry_percentile, "
+            + "outcome, reason_zh, reason_en, indicator_values, indicator_scores, industry_percentile, "
             + "industry_peers, adjustments, adjustment_total, total, tax_per_mu, rank, population_size, industry_rank, industry_size, "
             + "score_class, final_class, managed_as, overrides";
 
@@ -51,47 +50,72 @@ final class RunRows {
         }
     }
 
+    /**
+     * The result rows, read straight from the engine's columns (no per-enterprise view objects except for the
+     * few enterprises with overrides, adjustments or an exemption, whose texts the views build).
+     */
     static void writeResults(Connection con, long runId, EvaluationResult result, List<EvaluationInputs.Row> rows) throws SQLException, IOException {
         EvaluationResult.IndustryPercentiles pct = result.industryPercentiles();
-        try (CopyWriter w = new CopyWriter(con, "copy evaluation_result (" + RESULT_COLUMNS + ") from stdin")) {
+        Enterprises e = result.inputs;
+        double[] fai = e.q[Quantity.FIXED_ASSET_INVESTMENT.ordinal()];
+        int graded = Outcome.GRADED.ordinal();
+        int exempt = Outcome.EXEMPT.ordinal();
+        // the run's partition: created without indexes, filled, then attached (PostgreSQL then builds the
+        // partitioned indexes on it in one pass; the CHECK spares the scan that would prove the bound)
+        String part = "evaluation_result_r" + runId; // runId is a number from the sequence
+        try (java.sql.Statement st = con.createStatement()) {
+            st.execute("create table " + part + " (like evaluation_result including defaults including constraints, check (run_id = " + runId + "))");
+        }
+        try (CopyWriter w = new CopyWriter(con, "copy " + part + " (" + RESULT_COLUMNS + ") from stdin")) {
             int n = result.size();
             for (int i = 0; i < n; i++) {
-                EnterpriseResult er = result.enterprise(i);
-                boolean graded = er.outcome() == Outcome.GRADED;
-                w.num(runId).text(er.uscc()).text(rows.get(i).name()).text(er.regionCode()).text(er.industryCode())
-                        .text(er.industryDivision() == null || er.industryDivision().isEmpty() ? null : er.industryDivision())
-                        .text(er.industryGroup()).text(er.population() == null ? null : er.population().name()).text(er.outcome().name())
-                        .text(er.reasonZh()).text(er.reasonEn());
-                if (graded) {
-                    List<IndicatorScore> ind = er.indicators();
-                    int k = ind.size();
+                int o = result.outcome[i];
+                Evaluation.PopulationRun run = result.popOf[i] < 0 ? null : result.runs[result.popOf[i]];
+                boolean needView = o == exempt || (o == graded && (e.events[i].length > 0 || fai[i] == fai[i]
+                        || (!run.def.adjustments().isEmpty() && (e.tenants[i] > 1 || e.flags[i].length > 0))));
+                EnterpriseResult er = needView ? result.enterprise(i) : null;
+                String division = e.division(i);
+                w.num(runId).text(e.uscc[i]).text(rows.get(i).name()).text(e.region[i]).text(e.industryCode(i))
+                        .text(division == null || division.isEmpty() ? null : division)
+                        .text(run == null || o != graded && o != exempt ? null : run.groupName(i))
+                        .text(run == null ? null : run.kind.name()).text(Outcome.values()[o].name());
+                if (o == graded) {
+                    w.nul().nul();
+                    int a = result.memberPos[i];
+                    int k = run.k;
                     double[] values = new double[k];
-                    double[] bench = new double[k];
                     double[] scores = new double[k];
-                    int[] flags = new int[k];
                     double[] pc = new double[k];
                     int[] peers = new int[k];
                     for (int j = 0; j < k; j++) {
-                        IndicatorScore s = ind.get(j);
-                        values[j] = s.value() == null ? Double.NaN : s.value();
-                        bench[j] = s.benchmark() == null ? Double.NaN : s.benchmark();
-                        scores[j] = s.score();
-                        flags[j] = (s.missing() ? 1 : 0) | (s.averageApplied() ? 2 : 0) | (s.capped() ? 4 : 0);
+                        values[j] = run.x[j][a];
+                        scores[j] = run.s[j][a];
                         pc[j] = pct.percentile(i, j);
                         peers[j] = pct.peers(i, j);
                     }
-                    w.dblArray(values).dblArray(bench).dblArray(scores).intArray(flags).dblArray(pc).intArray(peers);
-                    List<AdjustmentScore> adj = er.adjustments();
-                    w.json(adj.isEmpty() ? null : RunJson.write(adj)).dbl(result.adjustmentTotal(i)).dbl(er.total())
-                            .dbl(EvaluationResult.nullIfNaN(result.taxPerMu(i))).num(er.rank()).num(er.populationSize()).num(er.industryRank())
-                            .num(er.industrySize());
+                    w.dblArray(values).dblArray(scores).dblArray(pc).intArray(peers);
+                    List<AdjustmentScore> adj = er == null ? List.of() : er.adjustments();
+                    int fin = result.finalClass[i];
+                    String finCls = fin < 0 ? null : EvaluationClass.values()[fin].name();
+                    w.json(adj.isEmpty() ? null : RunJson.write(adj)).dbl(run.adj[a]).dbl(run.total[a])
+                            .dbl(EvaluationResult.nullIfNaN(run.tpm[a])).num(run.rank[a]).num(run.n).num(run.industryRank[a])
+                            .num(run.divisionCount[e.divisionOfIndustry[e.industry[i]]])
+                            .text(EvaluationClass.values()[run.scoreClass[a]].name()).text(finCls).text(finCls)
+                            .json(er == null || er.overrides().isEmpty() ? null : RunJson.write(er.overrides())).end();
+                } else if (o == exempt) {
+                    w.text(er.reasonZh()).text(er.reasonEn()).nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul()
+                            .nul().nul().text(EvaluationClass.B.name()).json(er.overrides().isEmpty() ? null : RunJson.write(er.overrides())).end();
                 } else {
-                    w.nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul();
+                    EvaluationResult.NotEvaluatedReason r = EvaluationResult.NotEvaluatedReason.values()[result.reason[i]];
+                    w.text(r.zh).text(r.en).nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul().nul()
+                            .nul().end();
                 }
-                w.text(er.scoreClass() == null ? null : er.scoreClass().name()).text(er.finalClass() == null ? null : er.finalClass().name())
-                        .text(er.managedAs() == null ? null : er.managedAs().name())
-                        .json(er.overrides().isEmpty() ? null : RunJson.write(er.overrides())).end();
             }
+        }
+        try (java.sql.Statement st = con.createStatement()) {
+            st.execute("alter table evaluation_result attach partition " + part + " for values in (" + runId + ")");
+            // statistics now, so that the first page views of the run get plans made for its data
+            st.execute("analyze " + part);
         }
     }
 
