@@ -193,6 +193,8 @@ create index evaluation_result_rank_idx on evaluation_result (run_id, population
 create index evaluation_result_class_idx on evaluation_result (run_id, final_class, population, rank);
 create index evaluation_result_region_idx on evaluation_result (run_id, (region_code collate "C"), population, rank);
 create index evaluation_result_industry_idx on evaluation_result (run_id, (industry_code collate "C"), population, rank);
+create index evaluation_result_name_idx on evaluation_result (run_id, name, uscc);
+create index evaluation_result_tax_idx on evaluation_result (run_id, tax_per_mu desc nulls last, uscc);
 -- (An enterprise's results across runs, for its page, are found run by run through the primary key.)
 
 -- Inputs and results are written once, by COPY, in the run's transaction, before the run row itself

@@ -141,6 +141,7 @@ public class CarbonAccounts {
         jurisdiction.sql("select r.uscc, r.energy_type, r.quantity, r.unit, r.upload_id from energy_record r join enterprise e on e.uscc = r.uscc where"
                         + filter + "and r.year = :y", scope)
                 .param("rp", rp).param("ip", ip).param("y", year)
+                .withFetchSize(5000)
                 .query(rs -> {
                     String u = rs.getString(1);
                     long up = rs.getLong(5);

@@ -115,13 +115,16 @@ class EvaluationApiController {
     @PutMapping("/schemes/{id}")
     @PreAuthorize(ADMINS)
     SchemeDto save(@PathVariable long id, @RequestParam(required = false) Integer lockVersion, @RequestBody(required = false) String body) {
-        return SchemeDto.of(schemes.saveDraft(id, SchemeFiles.fromJson(body), lock(lockVersion), actor()));
+        schemes.get(id); // 404 before anything else when it is not visible
+        int lock = lock(lockVersion);
+        return SchemeDto.of(schemes.saveDraft(id, SchemeFiles.fromJson(body), lock, actor()));
     }
 
     @DeleteMapping("/schemes/{id}")
     @PreAuthorize(ADMINS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, @RequestParam(required = false) Integer lockVersion) {
+        schemes.get(id);
         schemes.deleteDraft(id, lock(lockVersion), actor());
     }
 
@@ -136,6 +139,7 @@ class EvaluationApiController {
     @PostMapping("/schemes/{id}/publish")
     @PreAuthorize(ADMINS)
     SchemeDto publish(@PathVariable long id, @RequestParam(required = false) Integer lockVersion) {
+        schemes.get(id);
         return SchemeDto.of(schemes.publish(id, lock(lockVersion), actor()));
     }
 
@@ -174,6 +178,9 @@ class EvaluationApiController {
     @PreAuthorize(ADMINS)
     ResponseEntity<SchemeDto> importFile(@RequestParam(name = "file", required = false) MultipartFile file, @RequestParam(required = false) Long id,
                                          @RequestParam(required = false) Integer lockVersion) throws IOException {
+        if (id != null) {
+            schemes.get(id);
+        }
         Scheme s = readFile(file);
         SchemeVersion v;
         if (id != null) {

@@ -95,15 +95,24 @@ class EvaluationBenchCommand implements CliCommand {
                     jdbc.sql("select count(*) from enterprise").query(Long.class).single(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             Run run = null;
-            out.printf("%-8s %10s %10s %10s %10s %10s %10s%n", "run", "enterprises", "load ms", "compute ms", "write ms", "lock ms", "total ms");
+            out.printf("%-8s %10s %10s %10s %10s %10s %10s %12s %12s%n", "run", "enterprises", "load ms", "compute ms", "write ms", "lock ms",
+                    "total ms", "JVM CPU ms", "PG CPU ms");
             for (int k = 0; k < times; k++) {
+                long jvm0 = jvmCpuMillis();
+                long pg0 = postgresCpuMillis();
                 long t0 = System.nanoTime();
                 run = runs.run(s.id(), RunKind.OFFICIAL, "bench", scope);
                 long wall = (System.nanoTime() - t0) / 1_000_000;
+                long jvm = jvmCpuMillis() - jvm0;
+                long pg = postgresCpuMillis() - pg0;
                 var t = run.timings();
-                out.printf("%-8d %,10d %10d %10d %10d %10d %10d (wall incl. commit %d ms)%n", run.id(), run.header().inputCount(), t.loadMs(),
-                        t.computeMs(), t.writeMs(), t.lockWaitMs(), t.totalMs(), wall);
+                out.printf("%-8d %,10d %10d %10d %10d %10d %10d %12s %12s (wall incl. commit %d ms)%n", run.id(), run.header().inputCount(),
+                        t.loadMs(), t.computeMs(), t.writeMs(), t.lockWaitMs(), t.totalMs(), jvm0 < 0 ? "n/a" : jvm,
+                        pg0 < 0 ? "n/a" : pg, wall);
             }
+            out.println("(CPU times: this JVM's process time and the PostgreSQL server processes' (Linux /proc) during the run; on a busy machine");
+            out.println(" they show the work done, the wall times the waiting too. Load average now: "
+                    + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ")");
             pages(run, region, samples, out);
         } finally {
             if (generate > 0 && !keep) {
@@ -134,6 +143,44 @@ class EvaluationBenchCommand implements CliCommand {
             int[] i = {0};
             row(out, "explanation of a graded enterprise", samples,
                     () -> runs.explanation(run, graded.get(i[0]++ % graded.size()), scope).orElseThrow());
+        }
+    }
+
+    private static long jvmCpuMillis() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean o ? o.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /** CPU time (user + system) of the PostgreSQL postmaster's children, from /proc; −1 where that cannot be read. */
+    private long postgresCpuMillis() {
+        try {
+            String dir = jdbc.sql("show data_directory").query(String.class).single();
+            java.nio.file.Path pidFile = java.nio.file.Path.of(dir, "postmaster.pid");
+            if (!java.nio.file.Files.isReadable(pidFile)) {
+                return -1;
+            }
+            long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim());
+            long ticks = 0;
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) procs::iterator) {
+                    if (!p.getFileName().toString().matches("\\d+")) {
+                        continue;
+                    }
+                    try {
+                        String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return ticks * 10; // USER_HZ = 100 on Linux
+        } catch (Exception e) {
+            return -1;
         }
     }
 

@@ -142,6 +142,7 @@ class EvaluationController {
     @PostMapping("/evaluation/schemes/{id}/publish")
     @PreAuthorize(EvaluationApiController.ADMINS)
     String publish(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        schemes.get(id);
         try {
             schemes.publish(id, lockOf(form), EvaluationApiController.actor());
             flash.addFlashAttribute("ok", "published");
@@ -160,6 +161,7 @@ class EvaluationController {
     @PostMapping("/evaluation/schemes/{id}/delete")
     @PreAuthorize(EvaluationApiController.ADMINS)
     String delete(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        schemes.get(id);
         schemes.deleteDraft(id, lockOf(form), EvaluationApiController.actor());
         flash.addFlashAttribute("ok", "deleted");
         return "redirect:/evaluation/schemes";
@@ -169,6 +171,7 @@ class EvaluationController {
     @PreAuthorize(EvaluationApiController.ADMINS)
     String importInto(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
                       @RequestParam Map<String, String> form, RedirectAttributes flash) throws IOException {
+        schemes.get(id);
         Integer lock = lockOf(form);
         try {
             schemes.saveDraft(id, EvaluationApiController.readFile(file), lock, EvaluationApiController.actor());

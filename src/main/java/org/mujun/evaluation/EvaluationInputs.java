@@ -75,36 +75,6 @@ public class EvaluationInputs {
         Scope scope = Scope.system(region);
         int buildYears = scheme.exemptions().buildPeriodYears() == null ? 3 : scheme.exemptions().buildPeriodYears();
 
-        record Base(String uscc, String name, String region, String industry, String size, String sizeSource, String status,
-                    LocalDate registered, String[] flags, Double tax, Long taxUpload, Double va, Double revenue, Double employees,
-                    Double rnd, Long statsUpload, Double emissions, Long emissionUpload, String exemption) {
-        }
-        List<Base> base = new ArrayList<>(1 << 16);
-        jurisdiction.sql("""
-                        select e.uscc, e.name, e.region_code, e.industry_code, e.size_class, s.above_scale, e.status, e.registered_on, array_to_string(e.flags, chr(31)),
-                               t.total_tax, t.upload_id,
-                               s.value_added, s.revenue, s.employees, s.rnd_expense, s.upload_id,
-                               case when m.uscc is null or num_nulls(m.cod, m.ammonia_nitrogen, m.so2, m.nox) = 4 then null
-                                    else coalesce(m.cod, 0) + coalesce(m.ammonia_nitrogen, 0) + coalesce(m.so2, 0) + coalesce(m.nox, 0) end,
-                               m.upload_id, x.reason
-                        from enterprise e
-                        left join tax_record t on t.uscc = e.uscc and t.year = :y
-                        left join stats_record s on s.uscc = e.uscc and s.year = :y
-                        left join emission_record m on m.uscc = e.uscc and m.year = :y
-                        left join exemption_application x on x.uscc = e.uscc and x.year = :y
-                        where SCOPE(e.region_code, e.uscc)""", scope)
-                .param("y", year)
-                .query(rs -> {
-                    Object above = rs.getObject(6);
-                    String size = above == null ? rs.getString(5) : ((Boolean) above ? "ABOVE" : "BELOW");
-                    String fl = rs.getString(9);
-                    base.add(new Base(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), size, above == null ? "MASTER" : "STATS",
-                            rs.getString(7), rs.getObject(8, LocalDate.class), fl == null || fl.isEmpty() ? NO_FLAGS : fl.split("\u001f"),
-                            dbl(rs, 10), lng(rs, 11), dbl(rs, 12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), lng(rs, 16), dbl(rs, 17),
-                            lng(rs, 18), rs.getString(19)));
-                });
-
-        long tBase = System.nanoTime();
         Map<String, Set<String>> events = new HashMap<>();
         jurisdiction.sql("""
                         select r.uscc, r.event_type from event_record r join enterprise e on e.uscc = r.uscc
@@ -113,12 +83,12 @@ public class EvaluationInputs {
                 .query(rs -> {
                     events.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                 });
-
         long tEvents = System.nanoTime();
+
         Scheme.Land lr = scheme.land();
         LandAreas.Year areas = land.forYear(year, scope, new LandRule(lr.includeLeasedIn(), lr.subtractLeasedOut(), lr.mergeTenants()));
-
         long tLand = System.nanoTime();
+
         // The land transfer date for the build-period exemption: the earliest transfer of the parcels the
         // enterprise owns in the year; none when one of them has no transfer date (old land).
         Map<String, LocalDate> transferred = new HashMap<>();
@@ -152,38 +122,67 @@ public class EvaluationInputs {
                 .query(rs -> {
                     investment.put(rs.getString(1), rs.getBigDecimal(2).doubleValue());
                 });
-
         long tParcels = System.nanoTime();
+
         CarbonAccounts.Bulk energy = carbon.bulk(year, scope);
         long tEnergy = System.nanoTime();
-        List<Row> rows = new ArrayList<>(base.size());
-        int withData = 0;
-        for (Base b : base) {
-            EvaluatedLand.Result l = areas.get(b.uscc());
-            CarbonAccounts.YearTotals en = energy.byUscc().get(b.uscc());
-            Double mu = l == null ? null : Mu.ofSquareMetres(l.evaluatedM2()).doubleValue();
-            boolean renter = l != null && l.ownedM2().signum() == 0 && l.leasedInM2().signum() > 0;
-            Double kwh = en == null || en.electricityKwh() == null ? null : en.electricityKwh().doubleValue();
-            Double tce = en == null ? null : en.tce().doubleValue();
-            Set<String> ev = events.getOrDefault(b.uscc(), Set.of());
-            EnterpriseInput in = new EnterpriseInput(b.uscc(), b.region(), b.industry(), SizeClass.valueOf(b.size()), Status.valueOf(b.status()),
-                    b.registered(), new HashSet<>(Arrays.asList(b.flags())), renter, l == null ? 0 : l.tenants(), mu, b.tax(), b.va(), b.revenue(), tce, b.emissions(),
-                    b.employees(), b.rnd(), kwh, null, null, null, ev, investment.get(b.uscc()), transferred.get(b.uscc()), b.exemption());
-            if (b.tax() != null || b.va() != null || b.revenue() != null || kwh != null || tce != null || b.emissions() != null) {
-                withData++;
-            }
-            rows.add(new Row(in, b.name(), b.sizeSource(), l == null ? null : l.ownedM2(), l == null ? null : l.leasedInM2(),
-                    l == null ? null : l.leasedOutM2(), l == null ? null : l.mergedInto(), en != null && en.electricityFromMonths(), b.taxUpload(),
-                    b.statsUpload(), en == null ? null : en.electricityUpload(), en == null ? null : en.energyUpload(), b.emissionUpload()));
-        }
-        rows.sort((x, y) -> x.input().uscc().compareTo(y.input().uscc()));
+
+        // last, streamed: master data with the year's tax, statistics, emissions and exemption application,
+        // each row turned into the engine's input at once
+        List<Row> rows = new ArrayList<>(Math.max(16, areas.byUscc().size()));
+        int[] withData = {0};
+        jurisdiction.sql("""
+                        select e.uscc, e.name, e.region_code, e.industry_code, e.size_class, s.above_scale, e.status, e.registered_on,
+                               array_to_string(e.flags, chr(31)),
+                               t.total_tax, t.upload_id,
+                               s.value_added, s.revenue, s.employees, s.rnd_expense, s.upload_id,
+                               case when m.uscc is null or num_nulls(m.cod, m.ammonia_nitrogen, m.so2, m.nox) = 4 then null
+                                    else coalesce(m.cod, 0) + coalesce(m.ammonia_nitrogen, 0) + coalesce(m.so2, 0) + coalesce(m.nox, 0) end,
+                               m.upload_id, x.reason
+                        from enterprise e
+                        left join tax_record t on t.uscc = e.uscc and t.year = :y
+                        left join stats_record s on s.uscc = e.uscc and s.year = :y
+                        left join emission_record m on m.uscc = e.uscc and m.year = :y
+                        left join exemption_application x on x.uscc = e.uscc and x.year = :y
+                        where SCOPE(e.region_code, e.uscc)""", scope)
+                .param("y", year)
+                .withFetchSize(5000)
+                .query(rs -> {
+                    String uscc = rs.getString(1);
+                    Object above = rs.getObject(6);
+                    String size = above == null ? rs.getString(5) : ((Boolean) above ? "ABOVE" : "BELOW");
+                    String fl = rs.getString(9);
+                    Set<String> flags = fl == null || fl.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(fl.split("\u001f")));
+                    Double tax = dbl(rs, 10);
+                    Double va = dbl(rs, 12);
+                    Double revenue = dbl(rs, 13);
+                    Double emissions = dbl(rs, 17);
+                    EvaluatedLand.Result l = areas.get(uscc);
+                    CarbonAccounts.YearTotals en = energy.byUscc().get(uscc);
+                    Double mu = l == null ? null : Mu.ofSquareMetres(l.evaluatedM2()).doubleValue();
+                    boolean renter = l != null && l.ownedM2().signum() == 0 && l.leasedInM2().signum() > 0;
+                    Double kwh = en == null || en.electricityKwh() == null ? null : en.electricityKwh().doubleValue();
+                    Double tce = en == null ? null : en.tce().doubleValue();
+                    EnterpriseInput in = new EnterpriseInput(uscc, rs.getString(3), rs.getString(4), SizeClass.valueOf(size),
+                            Status.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), flags, renter, l == null ? 0 : l.tenants(), mu, tax,
+                            va, revenue, tce, emissions, dbl(rs, 14), dbl(rs, 15), kwh, null, null, null, events.getOrDefault(uscc, Set.of()),
+                            investment.get(uscc), transferred.get(uscc), rs.getString(19));
+                    if (tax != null || va != null || revenue != null || kwh != null || tce != null || emissions != null) {
+                        withData[0]++;
+                    }
+                    rows.add(new Row(in, rs.getString(2), above == null ? "MASTER" : "STATS", l == null ? null : l.ownedM2(),
+                            l == null ? null : l.leasedInM2(), l == null ? null : l.leasedOutM2(), l == null ? null : l.mergedInto(),
+                            en != null && en.electricityFromMonths(), lng(rs, 11), lng(rs, 16), en == null ? null : en.electricityUpload(),
+                            en == null ? null : en.energyUpload(), lng(rs, 18)));
+                });
         long tRows = System.nanoTime();
+        rows.sort((x, y) -> x.input().uscc().compareTo(y.input().uscc()));
         String h = hash(rows.stream().map(Row::input).toList());
         long tHash = System.nanoTime();
-        log.info("inputs {} {}: {} enterprises; ms: base {}, events {}, land {}, parcels {}, energy {}, rows {}, hash {}",
-                region, year, rows.size(), ms(tBase - t0), ms(tEvents - tBase), ms(tLand - tEvents), ms(tParcels - tLand), ms(tEnergy - tParcels),
+        log.info("inputs {} {}: {} enterprises; ms: events {}, land {}, parcels {}, energy {}, enterprises and figures {}, hash {}",
+                region, year, rows.size(), ms(tEvents - t0), ms(tLand - tEvents), ms(tParcels - tLand), ms(tEnergy - tParcels),
                 ms(tRows - tEnergy), ms(tHash - tRows));
-        return new Loaded(region, year, List.copyOf(rows), withData, energy.version(), h);
+        return new Loaded(region, year, List.copyOf(rows), withData[0], energy.version(), h);
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationInputs.class);
@@ -191,8 +190,6 @@ public class EvaluationInputs {
     private static long ms(long nanos) {
         return nanos / 1_000_000;
     }
-
-    private static final String[] NO_FLAGS = new String[0];
 
     private static Double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
         BigDecimal v = rs.getBigDecimal(col);

@@ -80,7 +80,8 @@ public class EvaluationRuns {
         public static final RunFilter ALL = new RunFilter(null, null, null);
     }
 
-    public enum ResultSort { RANK, TOTAL, NAME, USCC, REGION, INDUSTRY, TAX_PER_MU }
+    /** Orders of the results page; RANK is the population's order (total descending with the tie-break). */
+    public enum ResultSort { RANK, NAME, USCC, REGION, INDUSTRY, TAX_PER_MU }
 
     /**
      * Filter, order and page of a run's results.
@@ -91,9 +92,18 @@ public class EvaluationRuns {
      * @param q       name (substring) or USCC (prefix)
      */
     public record ResultQuery(PopulationKind population, String outcome, String region, String industry, String q, ResultSort sort,
-                              boolean descending, int page, int size) {
+                              boolean descending, int page, int size, boolean rareName) {
+        public ResultQuery(PopulationKind population, String outcome, String region, String industry, String q, ResultSort sort,
+                           boolean descending, int page, int size) {
+            this(population, outcome, region, industry, q, sort, descending, page, size, false);
+        }
+
         public static ResultQuery firstPage() {
             return new ResultQuery(null, null, null, null, null, ResultSort.RANK, false, 0, 50);
+        }
+
+        ResultQuery withRareName(boolean rare) {
+            return new ResultQuery(population, outcome, region, industry, q, sort, descending, page, size, rare);
         }
 
         boolean filtered() {
@@ -361,7 +371,23 @@ public class EvaluationRuns {
     }
 
     public Page<ResultRow> results(Run run, ResultQuery q, Scope scope) {
-        return customPlans(() -> resultsPage(run, q, scope));
+        ResultQuery query = withNameStrategy(q, scope);
+        return customPlans(() -> resultsPage(run, query, scope));
+    }
+
+    /** Below this many enterprises with the name, a name filter goes through the enterprise table's name index. */
+    static final int RARE_NAME = 2000;
+
+    private ResultQuery withNameStrategy(ResultQuery q, Scope scope) {
+        String text = blank(q.q());
+        if (text == null || text.matches("[0-9A-Za-z]{2,18}")) {
+            return q;
+        }
+        int n = jurisdiction.sql("select count(*) from (select 1 from enterprise e where SCOPE(e.region_code, e.uscc) and "
+                        + org.mujun.enterprise.Enterprises.nameMatch("e.name", text) + " limit " + RARE_NAME + ") t", scope)
+                .param("nb", text).param("nq", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .query(Integer.class).single();
+        return q.withRareName(n < RARE_NAME);
     }
 
     /**
@@ -385,7 +411,6 @@ public class EvaluationRuns {
         filters(q, where, params);
         String order = switch (q.sort() == null ? ResultSort.RANK : q.sort()) {
             case RANK -> "x.population %1$s nulls last, x.rank %1$s nulls last, x.uscc";
-            case TOTAL -> "x.total %1$s nulls last, x.population, x.rank, x.uscc";
             case NAME -> "x.name %1$s, x.uscc";
             case USCC -> "x.uscc %1$s";
             case REGION -> "x.region_code %1$s, x.population, x.rank nulls last, x.uscc";
@@ -393,7 +418,7 @@ public class EvaluationRuns {
             case TAX_PER_MU -> "x.tax_per_mu %1$s nulls last, x.uscc";
         };
         String dir = q.descending() ? "desc" : "asc";
-        if (q.sort() == ResultSort.TOTAL || q.sort() == ResultSort.TAX_PER_MU) {
+        if (q.sort() == ResultSort.TAX_PER_MU) {
             dir = q.descending() ? "asc" : "desc"; // best first by default
         }
         // LIMIT and OFFSET are written as numbers (ints, never text from the request): as bind parameters they
@@ -419,8 +444,9 @@ public class EvaluationRuns {
 
     /** Every result row of the filter, in order, for export (streamed). */
     public void forEachResult(Run run, ResultQuery q, Scope scope, Consumer<ResultRow> sink) {
+        ResultQuery query = withNameStrategy(q, scope);
         customPlans(() -> {
-            streamResults(run, q, scope, sink);
+            streamResults(run, query, scope, sink);
             return null;
         });
     }
@@ -479,16 +505,19 @@ public class EvaluationRuns {
         }
         String text = blank(q.q());
         if (text != null) {
+            params.put("nq", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             if (text.matches("[0-9A-Za-z]{2,18}")) {
                 where.append(" and (x.uscc like :uq or x.name like :nq)");
                 params.put("uq", text.toUpperCase() + "%");
-            } else {
-                // the enterprise table's bigram index narrows by name; the stored name confirms
+            } else if (q.rareName()) {
+                // a rare name: the enterprise table's bigram index finds the few USCCs; the stored name confirms
                 where.append(" and x.uscc in (select e.uscc from enterprise e where ")
                         .append(org.mujun.enterprise.Enterprises.nameMatch("e.name", text)).append(") and x.name like :nq");
                 params.put("nb", text);
+            } else {
+                // a common word (机械): the page's order reaches 50 matches after a few hundred rows
+                where.append(" and x.name like :nq");
             }
-            params.put("nq", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
     }
 
