@@ -119,9 +119,9 @@ create table evaluation_run_input (
     renter                  boolean     not null,
     tenant_count            integer     not null,
     land_mu                 double precision,
-    land_owned_m2           numeric(16, 2),
-    land_leased_in_m2       numeric(16, 2),
-    land_leased_out_m2      numeric(16, 2),
+    land_owned_m2           double precision,
+    land_leased_in_m2       double precision,
+    land_leased_out_m2      double precision,
     land_merged_into        char(18),
     tax_wan                 double precision,
     value_added_wan         double precision,
@@ -197,7 +197,7 @@ create index evaluation_result_name_idx on evaluation_result (run_id, name, uscc
 create index evaluation_result_tax_idx on evaluation_result (run_id, tax_per_mu desc nulls last, uscc);
 -- (An enterprise's results across runs, for its page, are found run by run through the primary key.)
 
--- Inputs and results are written once, by COPY, in the run's transaction, before the run row itself
+-- Inputs and results are written once, by COPY (binary format), in the run's transaction, before the run row itself
 -- (whose timings include the writing): run_id is therefore not a foreign key (checking 400,000
 -- references at commit would cost a second per run); nothing else writes these tables, and nothing
 -- may change them.
