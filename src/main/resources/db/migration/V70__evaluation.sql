@@ -187,14 +187,14 @@ create table evaluation_result (
     overrides           jsonb,
     primary key (run_id, uscc)
 ) partition by list (run_id);
--- The results page: a run's rows in rank order per population, the class, town and industry filters
--- (a name filter goes through the enterprise table's bigram index and the primary key).
-create index evaluation_result_rank_idx on evaluation_result (run_id, population, rank);
-create index evaluation_result_class_idx on evaluation_result (run_id, final_class, population, rank);
-create index evaluation_result_region_idx on evaluation_result (run_id, (region_code collate "C"), population, rank);
-create index evaluation_result_industry_idx on evaluation_result (run_id, (industry_code collate "C"), population, rank);
-create index evaluation_result_name_idx on evaluation_result (run_id, name, uscc);
-create index evaluation_result_tax_idx on evaluation_result (run_id, tax_per_mu desc nulls last, uscc);
+-- The results page: a run's rows in rank order per population, the class, town and industry filters,
+-- the order by 亩均税收 (a name filter goes through the enterprise table's bigram index and the primary
+-- key). Every partition holds one run, so run_id is left out of these indexes.
+create index evaluation_result_rank_idx on evaluation_result (population, rank);
+create index evaluation_result_class_idx on evaluation_result (final_class, population, rank);
+create index evaluation_result_region_idx on evaluation_result ((region_code collate "C"), population, rank);
+create index evaluation_result_industry_idx on evaluation_result ((industry_code collate "C"), population, rank);
+create index evaluation_result_tax_idx on evaluation_result (tax_per_mu desc nulls last, uscc);
 -- (An enterprise's results across runs, for its page, are found run by run through the primary key.)
 
 -- Inputs and results are written once, by COPY (binary format), in the run's transaction, before the run row itself

@@ -130,7 +130,7 @@ class EvaluationBenchCommand implements CliCommand {
         row(out, "results: first page (rank order)", samples, () -> runs.results(run, ResultQuery.firstPage(), scope));
         row(out, "results: class D", samples, () -> runs.results(run, q(null, "D", null, null, ResultSort.RANK, 0), scope));
         row(out, "results: page 100 (offset 5,000)", samples, () -> runs.results(run, q(null, null, null, null, ResultSort.RANK, 100), scope));
-        row(out, "results: sorted by name", samples, () -> runs.results(run, q(null, null, null, null, ResultSort.NAME, 0), scope));
+        row(out, "results: sorted by USCC, page 10", samples, () -> runs.results(run, q(null, null, null, null, ResultSort.USCC, 10), scope));
         row(out, "results: industry C34, by 亩均税收", samples, () -> runs.results(run, q(null, null, "C34", null, ResultSort.TAX_PER_MU, 0), scope));
         row(out, "results: name contains 机械", samples, () -> runs.results(run, q(null, null, null, "机械", ResultSort.RANK, 0), scope));
         String town = jdbc.sql("select region_code from evaluation_result where run_id = :r and length(region_code) = 9 limit 1")

@@ -81,7 +81,7 @@ public class EvaluationRuns {
     }
 
     /** Orders of the results page; RANK is the population's order (total descending with the tie-break). */
-    public enum ResultSort { RANK, NAME, USCC, REGION, INDUSTRY, TAX_PER_MU }
+    public enum ResultSort { RANK, USCC, REGION, INDUSTRY, TAX_PER_MU }
 
     /**
      * Filter, order and page of a run's results.
@@ -411,7 +411,6 @@ public class EvaluationRuns {
         filters(q, where, params);
         String order = switch (q.sort() == null ? ResultSort.RANK : q.sort()) {
             case RANK -> "x.population %1$s nulls last, x.rank %1$s nulls last, x.uscc";
-            case NAME -> "x.name %1$s, x.uscc";
             case USCC -> "x.uscc %1$s";
             case REGION -> "x.region_code %1$s, x.population, x.rank nulls last, x.uscc";
             case INDUSTRY -> "x.industry_code %1$s nulls last, x.population, x.rank nulls last, x.uscc";
