@@ -150,8 +150,15 @@ public final class EvaluationResult {
         }
     }
 
-    /** Totals of the members of a class in one class scope (the population, or one industry group). */
-    public record ClassBoundary(String scope, EvaluationClass evaluationClass, int count, Double highest, Double lowest) {
+    /**
+     * Totals of the members of a class in one class scope (the population, or one industry group), by the
+     * class of step 7 (before overrides).
+     *
+     * @param lowestUscc      the class's last member in the order (the boundary an explanation compares with)
+     * @param lowestTaxPerMu  that member's 亩均税收 (the first tie-break), null when missing
+     */
+    public record ClassBoundary(String scope, EvaluationClass evaluationClass, int count, Double highest, Double lowest,
+                                String lowestUscc, Double lowestTaxPerMu) {
     }
 
     public record PopulationSummary(PopulationKind kind, int size, int exempt, List<IndicatorBenchmark> benchmarks,
@@ -218,6 +225,16 @@ public final class EvaluationResult {
             return Double.NaN;
         }
         return runs[popOf[i]].total[memberPos[i]];
+    }
+
+    /** Σ adjustments of row i as the engine added them to the total (0 when not graded). */
+    public double adjustmentTotal(int i) {
+        return outcome[i] == Outcome.GRADED.ordinal() ? runs[popOf[i]].adj[memberPos[i]] : 0;
+    }
+
+    /** 亩均税收 of row i as the tie-break uses it (NaN when missing or not graded). */
+    public double taxPerMu(int i) {
+        return outcome[i] == Outcome.GRADED.ordinal() ? runs[popOf[i]].tpm[memberPos[i]] : Double.NaN;
     }
 
     public Optional<EnterpriseResult> enterprise(String uscc) {
@@ -342,10 +359,97 @@ public final class EvaluationResult {
                 int first = r.firstOf[g][c.ordinal()];
                 int last = r.lastOf[g][c.ordinal()];
                 bounds.add(new ClassBoundary(scope, c, r.classCount[g][c.ordinal()], first < 0 ? null : r.total[first],
-                        last < 0 ? null : r.total[last]));
+                        last < 0 ? null : r.total[last], last < 0 ? null : inputs.uscc[r.members[last]],
+                        last < 0 ? null : nullIfNaN(r.tpm[last])));
             }
         }
         return new PopulationSummary(r.kind, r.n, r.exempt, List.copyOf(bs), byScore, byFinal, List.copyOf(bounds));
+    }
+
+    /**
+     * The industry percentile of every graded enterprise's every indicator at once (what
+     * {@link Explanation#of} computes for one): 100 × (members of the population in the same industry
+     * division with a value ≤ x) / (members there with a value); NaN when x is missing. O(n log n) per
+     * indicator.
+     */
+    public IndustryPercentiles industryPercentiles() {
+        double[][][] pct = new double[runs.length][][];
+        int[][][] peers = new int[runs.length][][];
+        for (int p = 0; p < runs.length; p++) {
+            Evaluation.PopulationRun r = runs[p];
+            pct[p] = new double[r.k][r.n];
+            peers[p] = new int[r.k][r.n];
+            int divisions = inputs.divisions.size();
+            int[] div = new int[r.n];
+            for (int a = 0; a < r.n; a++) {
+                div[a] = inputs.divisionOfIndustry[inputs.industry[r.members[a]]];
+            }
+            for (int j = 0; j < r.k; j++) {
+                double[] x = r.x[j];
+                int[] count = new int[divisions];
+                for (int a = 0; a < r.n; a++) {
+                    if (x[a] == x[a]) {
+                        count[div[a]]++;
+                    }
+                }
+                double[][] sorted = new double[divisions][];
+                int[] fill = new int[divisions];
+                for (int d = 0; d < divisions; d++) {
+                    sorted[d] = new double[count[d]];
+                }
+                for (int a = 0; a < r.n; a++) {
+                    if (x[a] == x[a]) {
+                        sorted[div[a]][fill[div[a]]++] = x[a];
+                    }
+                }
+                for (double[] v : sorted) {
+                    java.util.Arrays.sort(v);
+                }
+                for (int a = 0; a < r.n; a++) {
+                    double v = x[a];
+                    if (v != v) {
+                        pct[p][j][a] = Double.NaN;
+                        continue;
+                    }
+                    double[] sv = sorted[div[a]];
+                    // number of values ≤ v: first index whose value is > v
+                    int lo = 0;
+                    int hi = sv.length;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (sv[mid] <= v) {
+                            lo = mid + 1;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    pct[p][j][a] = 100.0 * lo / sv.length;
+                    peers[p][j][a] = sv.length;
+                }
+            }
+        }
+        return new IndustryPercentiles(pct, peers);
+    }
+
+    /** See {@link #industryPercentiles()}. */
+    public final class IndustryPercentiles {
+        private final double[][][] pct;
+        private final int[][][] peers;
+
+        private IndustryPercentiles(double[][][] pct, int[][][] peers) {
+            this.pct = pct;
+            this.peers = peers;
+        }
+
+        /** Percentile of row i's j-th indicator (scheme order of its population); NaN when missing or not graded. */
+        public double percentile(int i, int j) {
+            return outcome[i] == Outcome.GRADED.ordinal() ? pct[popOf[i]][j][memberPos[i]] : Double.NaN;
+        }
+
+        /** Members of the same division with a value (0 when missing or not graded). */
+        public int peers(int i, int j) {
+            return outcome[i] == Outcome.GRADED.ordinal() ? peers[popOf[i]][j][memberPos[i]] : 0;
+        }
     }
 
     static Double nullIfNaN(double v) {

@@ -105,51 +105,114 @@ public record Explanation(String uscc, PopulationKind population, Outcome outcom
             cs.add(new Contribution(s.kind(), s.unit(), s.value(), s.benchmark(), s.weight(), s.score(),
                     er.total() > 0 ? s.score() / er.total() : null, s.missing(), s.averageApplied(), s.capped(), s.method(), pct, peers));
         }
-        NextClass next = next(result, run, i, a, er);
+        // the next better class with members in the enterprise's class scope, and its last member
+        int g = run.classScopeOf(a);
+        Boundary boundary = null;
+        Scheme.ClassRule rule = run.def.classRule();
+        int cls = run.scoreClass[a];
+        if (rule.method() == ClassMethod.RANK_SHARES) {
+            for (int c = cls - 1; c >= 0; c--) {
+                if (run.classCount[g][c] > 0) {
+                    int last = run.lastOf[g][c];
+                    boundary = new Boundary(c, run.total[last], e.uscc[run.members[last]], run.tpm[last]);
+                    break;
+                }
+            }
+        } else if (cls > 0) {
+            boundary = thresholdBoundary(rule, cls);
+        }
+        Scorer scorer = Scorer.of(run, a, i, e);
+        NextClass next = boundary == null ? null : next(scorer, rule.method() == ClassMethod.RANK_SHARES, boundary, er.total(), er.uscc(),
+                run.kind == PopulationKind.BELOW);
         return new Explanation(er.uscc(), er.population(), er.outcome(), er.total(), er.totalText(), er.rank(), er.populationSize(),
                 er.scoreClass(), er.finalClass(), List.copyOf(cs), er.adjustments(), er.overrides(), next, Evaluation.TIE_BREAK_ZH,
                 Evaluation.TIE_BREAK_EN);
     }
 
-    private static NextClass next(EvaluationResult result, Evaluation.PopulationRun run, int i, int a, EnterpriseResult er) {
-        Scheme.ClassRule rule = run.def.classRule();
-        int cls = run.scoreClass[a];
-        Enterprises e = result.inputs;
-        int target = -1;
-        double boundary;
-        String bUscc = null;
-        Double bTpm = null;
-        boolean byRank = rule.method() == ClassMethod.RANK_SHARES;
-        if (byRank) {
-            int g = run.classScopeOf(a);
-            for (int c = cls - 1; c >= 0; c--) {
-                if (run.classCount[g][c] > 0) {
-                    target = c;
-                    break;
+    /**
+     * What a stored run kept of one graded enterprise, besides its inputs and the population summary: enough
+     * to explain it without the rest of the population (see {@link #ofStored}).
+     *
+     * @param industryGroup      the enterprise's industry group (for group benchmarks and within-group classing)
+     * @param adjustmentTotal    Σ adjustments as the engine added them ({@link EvaluationResult#adjustmentTotal})
+     * @param industryPercentile per indicator in scheme order, NaN when missing ({@link EvaluationResult#industryPercentiles})
+     * @param industryPeers      per indicator, members of the same division with a value
+     */
+    public record Stored(PopulationKind population, String industryGroup, double total, int rank, int populationSize,
+                         EvaluationClass scoreClass, EvaluationClass finalClass, double adjustmentTotal, List<AdjustmentScore> adjustments,
+                         List<Override> overrides, double[] industryPercentile, int[] industryPeers) {
+    }
+
+    /**
+     * The explanation of one graded enterprise from a stored run, without the rest of the population:
+     * scores are recomputed from its inputs with the run's pinned benchmarks, missing-value scores and class
+     * boundaries (the {@link EvaluationResult.PopulationSummary}, including each class's last member), and
+     * the industry percentiles, rank and classes come from the stored result. Equal to {@link #of} on the
+     * full result (the unit tests check every enterprise of the hand-worked population). O(k · log) per call.
+     */
+    public static Explanation ofStored(Scheme scheme, EvaluationResult.PopulationSummary summary, EnterpriseInput input, Stored stored) {
+        Scheme.Population def = scheme.population(stored.population());
+        if (def == null || summary == null || summary.kind() != stored.population()) {
+            throw new IllegalArgumentException("方案与结果的评价对象不一致 / the scheme and the stored result disagree on the population");
+        }
+        Scorer scorer = Scorer.of(def, summary, input, stored.industryGroup(), stored.adjustmentTotal());
+        double total = stored.total();
+        List<Contribution> cs = new ArrayList<>();
+        for (int j = 0; j < scorer.k; j++) {
+            IndicatorKind kd = scorer.kinds[j];
+            double x = scorer.value(j, scorer.q[Quantity.TAX.ordinal()], scorer.q[Quantity.LAND.ordinal()]);
+            boolean missing = x != x;
+            double sc = scorer.score(j, x);
+            boolean minMax = scorer.method[j] == ScoringMethod.MIN_MAX;
+            double b = scorer.b[j];
+            double pct = stored.industryPercentile() == null || j >= stored.industryPercentile().length ? Double.NaN : stored.industryPercentile()[j];
+            cs.add(new Contribution(kd, kd.unit(), missing ? null : x, minMax || b != b ? null : b, scorer.w[j], sc,
+                    total > 0 ? sc / total : null, missing, missing && scorer.avg[j],
+                    !missing && Scoring.capped(scorer.method[j], scorer.w[j], scorer.cap[j], x, b), scorer.method[j],
+                    missing || pct != pct ? null : pct, missing || stored.industryPeers() == null ? 0 : stored.industryPeers()[j]));
+        }
+        Scheme.ClassRule rule = def.classRule();
+        int cls = stored.scoreClass().ordinal();
+        Boundary boundary = null;
+        if (rule.method() == ClassMethod.RANK_SHARES) {
+            String scope = rule.withinIndustryGroups() ? stored.industryGroup() : null;
+            for (int c = cls - 1; c >= 0 && boundary == null; c--) {
+                for (EvaluationResult.ClassBoundary cb : summary.boundaries()) {
+                    if (cb.evaluationClass().ordinal() == c && java.util.Objects.equals(cb.scope(), scope) && cb.count() > 0) {
+                        boundary = new Boundary(c, cb.lowest(), cb.lowestUscc(), cb.lowestTaxPerMu() == null ? Double.NaN : cb.lowestTaxPerMu());
+                        break;
+                    }
                 }
             }
-            if (target < 0) {
-                return null;
-            }
-            int last = run.lastOf[run.classScopeOf(a)][target];
-            boundary = run.total[last];
-            bUscc = e.uscc[run.members[last]];
-            bTpm = EvaluationResult.nullIfNaN(run.tpm[last]);
-        } else {
-            if (cls == 0) {
-                return null;
-            }
-            target = cls - 1;
-            Scheme.Thresholds t = rule.thresholds();
-            boundary = target == 0 ? t.a() : target == 1 ? t.b() : t.c();
+        } else if (cls > 0) {
+            boundary = thresholdBoundary(rule, cls);
         }
-        Target tg = new Target(run, e, i, a, byRank, boundary, bTpm == null ? Double.NaN : bTpm, bUscc);
-        double tax0 = e.q[Quantity.TAX.ordinal()][i];
-        double land0 = e.q[Quantity.LAND.ordinal()][i];
+        NextClass next = boundary == null ? null : next(scorer, rule.method() == ClassMethod.RANK_SHARES, boundary, total, input.uscc(),
+                stored.population() == PopulationKind.BELOW);
+        String totalText = new BigDecimal(total).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return new Explanation(input.uscc(), stored.population(), Outcome.GRADED, total, totalText, stored.rank(), stored.populationSize(),
+                stored.scoreClass(), stored.finalClass(), List.copyOf(cs), stored.adjustments(), stored.overrides(), next,
+                Evaluation.TIE_BREAK_ZH, Evaluation.TIE_BREAK_EN);
+    }
+
+    /** The class to reach and what reaching it means: rank shares beat its last member; thresholds reach the total. */
+    private record Boundary(int target, double total, String uscc, double taxPerMu) {
+    }
+
+    private static Boundary thresholdBoundary(Scheme.ClassRule rule, int cls) {
+        int target = cls - 1;
+        Scheme.Thresholds t = rule.thresholds();
+        return new Boundary(target, target == 0 ? t.a() : target == 1 ? t.b() : t.c(), null, Double.NaN);
+    }
+
+    private static NextClass next(Scorer scorer, boolean byRank, Boundary bd, double total, String uscc, boolean below) {
+        Target tg = new Target(scorer, uscc, byRank, bd.total(), bd.taxPerMu(), bd.uscc());
+        double tax0 = scorer.q[Quantity.TAX.ordinal()];
+        double land0 = scorer.q[Quantity.LAND.ordinal()];
         double taxBase = tax0 == tax0 ? tax0 : 0;
         Path tax = taxPath(tg, taxBase, land0);
-        Path land = landPath(tg, tax0, land0, run.kind == PopulationKind.BELOW ? PopulationKind.BELOW_MIN_MU : 0);
-        EvaluationClass to = EvaluationClass.values()[target];
+        Path land = landPath(tg, tax0, land0, below ? PopulationKind.BELOW_MIN_MU : 0);
+        EvaluationClass to = EvaluationClass.values()[bd.target()];
         String zh;
         String en;
         String held = "（计算时基准值和其他企业得分保持不变）";
@@ -171,15 +234,112 @@ public record Explanation(String uscc, PopulationKind population, Outcome outcom
             zh = "仅靠增加税收或减少用地无法升至" + to.label() + "类" + held + "。";
             en = "Neither more tax nor less land alone lifts you to " + to + heldEn + ".";
         }
-        return new NextClass(to, byRank, boundary, bUscc, bTpm, boundary - er.total(), tax, land, zh, en);
+        Double bTpm = byRank ? EvaluationResult.nullIfNaN(bd.taxPerMu()) : null;
+        return new NextClass(to, byRank, bd.total(), bd.uscc(), bTpm, bd.total() - total, tax, land, zh, en);
+    }
+
+    /**
+     * One enterprise's scoring with its benchmarks held fixed: per indicator the method, weight, cap, the
+     * benchmark (b, min, max) of the enterprise's scope and the missing-value score; its figures; its
+     * adjustments. The same arithmetic as the engine ({@link Scoring}).
+     */
+    static final class Scorer {
+        final int k;
+        final IndicatorKind[] kinds;
+        final ScoringMethod[] method;
+        final double[] w;
+        final double[] cap;
+        final double[] b;
+        final double[] min;
+        final double[] max;
+        final boolean[] avg;
+        final double[] mean;
+        final double adj;
+        /** Figures by Quantity ordinal, NaN when missing. */
+        final double[] q;
+
+        private Scorer(int k, double adj, double[] q) {
+            this.k = k;
+            kinds = new IndicatorKind[k];
+            method = new ScoringMethod[k];
+            w = new double[k];
+            cap = new double[k];
+            b = new double[k];
+            min = new double[k];
+            max = new double[k];
+            avg = new boolean[k];
+            mean = new double[k];
+            this.adj = adj;
+            this.q = q;
+        }
+
+        static Scorer of(Evaluation.PopulationRun run, int a, int i, Enterprises e) {
+            double[] q = new double[Quantity.values().length];
+            for (Quantity qt : Quantity.values()) {
+                q[qt.ordinal()] = e.q[qt.ordinal()][i];
+            }
+            Scorer s = new Scorer(run.k, run.adj[a], q);
+            for (int j = 0; j < run.k; j++) {
+                int g = run.scopeOf(j, a);
+                s.kinds[j] = run.kinds[j];
+                s.method[j] = run.method[j];
+                s.w[j] = run.w[j];
+                s.cap[j] = run.cap[j];
+                s.b[j] = run.bValue[j][g];
+                s.min[j] = run.bMin[j][g];
+                s.max[j] = run.bMax[j][g];
+                s.avg[j] = run.avg[j];
+                s.mean[j] = run.mean[j];
+            }
+            return s;
+        }
+
+        static Scorer of(Scheme.Population def, EvaluationResult.PopulationSummary summary, EnterpriseInput in, String group, double adj) {
+            double[] q = new double[Quantity.values().length];
+            for (Quantity qt : Quantity.values()) {
+                Double v = in.quantity(qt);
+                q[qt.ordinal()] = v == null ? Double.NaN : v;
+            }
+            List<Scheme.Indicator> inds = def.indicators();
+            Scorer s = new Scorer(inds.size(), adj, q);
+            for (int j = 0; j < inds.size(); j++) {
+                Scheme.Indicator ind = inds.get(j);
+                s.kinds[j] = ind.kind();
+                s.method[j] = ind.method();
+                s.w[j] = ind.weight();
+                s.cap[j] = ind.cap() == null ? Double.NaN : ind.cap();
+                s.avg[j] = ind.averageIfMissing();
+                EvaluationResult.IndicatorBenchmark ib = summary.benchmark(ind.kind());
+                if (ib == null) {
+                    throw new IllegalArgumentException("结果摘要缺少指标 " + ind.kind().nameZh() + " / the summary lacks indicator " + ind.kind());
+                }
+                EvaluationResult.ScopeBenchmark sb = ib.scope(ind.benchmark().type() == Scheme.BenchmarkType.INDUSTRY_GROUP ? group : null);
+                s.b[j] = sb == null || sb.value() == null ? Double.NaN : sb.value();
+                s.min[j] = sb == null || sb.min() == null ? Double.NaN : sb.min();
+                s.max[j] = sb == null || sb.max() == null ? Double.NaN : sb.max();
+                s.mean[j] = ib.missingScore();
+            }
+            return s;
+        }
+
+        double value(int j, double tax, double land) {
+            IndicatorKind kd = kinds[j];
+            return Scoring.value(figure(kd.numerator(), tax, land), figure(kd.denominator(), tax, land), kd.factor());
+        }
+
+        double score(int j, double x) {
+            return x == x ? Scoring.score(method[j], w[j], cap[j], x, b[j], min[j], max[j]) : avg[j] ? mean[j] : 0;
+        }
+
+        private double figure(Quantity qt, double tax, double land) {
+            return qt == Quantity.TAX ? tax : qt == Quantity.LAND ? land : q[qt.ordinal()];
+        }
     }
 
     /** Recomputes one enterprise's total with its tax or land changed, with the run's benchmarks; and whether that beats the target. */
     private static final class Target {
-        final Evaluation.PopulationRun run;
-        final Enterprises e;
-        final int i;
-        final int a;
+        final Scorer scorer;
+        final String uscc;
         final boolean byRank;
         final double boundary;
         final double boundaryTpm;
@@ -187,33 +347,21 @@ public record Explanation(String uscc, PopulationKind population, Outcome outcom
         final double[] scores;
         double lastTotal;
 
-        Target(Evaluation.PopulationRun run, Enterprises e, int i, int a, boolean byRank, double boundary, double boundaryTpm, String boundaryUscc) {
-            this.run = run;
-            this.e = e;
-            this.i = i;
-            this.a = a;
+        Target(Scorer scorer, String uscc, boolean byRank, double boundary, double boundaryTpm, String boundaryUscc) {
+            this.scorer = scorer;
+            this.uscc = uscc;
             this.byRank = byRank;
             this.boundary = boundary;
             this.boundaryTpm = boundaryTpm;
             this.boundaryUscc = boundaryUscc;
-            this.scores = new double[run.k];
+            this.scores = new double[scorer.k];
         }
 
         double total(double tax, double land) {
-            for (int j = 0; j < run.k; j++) {
-                IndicatorKind kd = run.kinds[j];
-                double num = figure(kd.numerator(), tax, land);
-                double den = figure(kd.denominator(), tax, land);
-                double x = Scoring.value(num, den, kd.factor());
-                int g = run.scopeOf(j, a);
-                scores[j] = x == x ? Scoring.score(run.method[j], run.w[j], run.cap[j], x, run.bValue[j][g], run.bMin[j][g], run.bMax[j][g])
-                        : run.avg[j] ? run.mean[j] : 0;
+            for (int j = 0; j < scorer.k; j++) {
+                scores[j] = scorer.score(j, scorer.value(j, tax, land));
             }
-            return Scoring.total(scores, run.adj[a]);
-        }
-
-        private double figure(Quantity q, double tax, double land) {
-            return q == Quantity.TAX ? tax : q == Quantity.LAND ? land : e.q[q.ordinal()][i];
+            return Scoring.total(scores, scorer.adj);
         }
 
         boolean reached(double tax, double land) {
@@ -222,7 +370,7 @@ public record Explanation(String uscc, PopulationKind population, Outcome outcom
             if (!byRank) {
                 return t >= boundary;
             }
-            return Scoring.order(t, Scoring.value(tax, land, 1), e.uscc[i], boundary, boundaryTpm, boundaryUscc) < 0;
+            return Scoring.order(t, Scoring.value(tax, land, 1), uscc, boundary, boundaryTpm, boundaryUscc) < 0;
         }
     }
 

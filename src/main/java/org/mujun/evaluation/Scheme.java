@@ -20,10 +20,12 @@ import java.util.List;
  *                             applies the overrides strictly in SPEC §5.1 step 8 order, each to the class
  *                             left by the previous one
  * @param measures             差别化要素配置 per class (may be empty)
+ * @param land                 how evaluated land (用地面积) is counted from parcels and leases (default: owned + leased-in −
+ *                             leased-out, tenants on their own); used by whoever reads the inputs, not by the engine
  */
 public record Scheme(String region, int year, String name, List<Population> populations, List<IndustryGroup> industryGroups,
                      Exemptions exemptions, List<VetoRule> vetoes, List<IncentiveRule> incentives, boolean vetoBlocksIncentives,
-                     Measures measures) {
+                     Measures measures, Land land) {
 
     public Scheme {
         populations = copy(populations);
@@ -32,6 +34,14 @@ public record Scheme(String region, int year, String name, List<Population> popu
         incentives = copy(incentives);
         exemptions = exemptions == null ? Exemptions.NONE : exemptions;
         measures = measures == null ? Measures.NONE : measures;
+        land = land == null ? Land.DEFAULT : land;
+    }
+
+    /** A scheme with the default land counting. */
+    public Scheme(String region, int year, String name, List<Population> populations, List<IndustryGroup> industryGroups,
+                  Exemptions exemptions, List<VetoRule> vetoes, List<IncentiveRule> incentives, boolean vetoBlocksIncentives,
+                  Measures measures) {
+        this(region, year, name, populations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures, Land.DEFAULT);
     }
 
     static <T> List<T> copy(List<T> list) {
@@ -82,23 +92,48 @@ public record Scheme(String region, int year, String name, List<Population> popu
     }
 
     public Scheme withPopulations(List<Population> newPopulations) {
-        return new Scheme(region, year, name, newPopulations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures);
+        return new Scheme(region, year, name, newPopulations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures, land);
     }
 
     public Scheme withIndustryGroups(List<IndustryGroup> groups) {
-        return new Scheme(region, year, name, populations, groups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures);
+        return new Scheme(region, year, name, populations, groups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures, land);
     }
 
     public Scheme withExemptions(Exemptions e) {
-        return new Scheme(region, year, name, populations, industryGroups, e, vetoes, incentives, vetoBlocksIncentives, measures);
+        return new Scheme(region, year, name, populations, industryGroups, e, vetoes, incentives, vetoBlocksIncentives, measures, land);
     }
 
     public Scheme withOverrides(List<VetoRule> v, List<IncentiveRule> i, boolean blocks) {
-        return new Scheme(region, year, name, populations, industryGroups, exemptions, v, i, blocks, measures);
+        return new Scheme(region, year, name, populations, industryGroups, exemptions, v, i, blocks, measures, land);
     }
 
     public Scheme withMeasures(Measures m) {
-        return new Scheme(region, year, name, populations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, m);
+        return new Scheme(region, year, name, populations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, m, land);
+    }
+
+    public Scheme withLand(Land l) {
+        return new Scheme(region, year, name, populations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures, l);
+    }
+
+    public Scheme withName(String n) {
+        return new Scheme(region, year, n, populations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures, land);
+    }
+
+    /** The same scheme for another region and year (a copy of last year's scheme, an imported file). */
+    public Scheme withRegionAndYear(String r, int y) {
+        return new Scheme(r, y, name, populations, industryGroups, exemptions, vetoes, incentives, vetoBlocksIncentives, measures, land);
+    }
+
+    /**
+     * How evaluated land (用地面积, SPEC §2) is counted for this scheme.
+     *
+     * @param includeLeasedIn   add land rented from others (承租)
+     * @param subtractLeasedOut subtract land rented to others (出租)
+     * @param mergeTenants      evaluate tenants together with their landlord (one result per parcel)
+     */
+    public record Land(boolean includeLeasedIn, boolean subtractLeasedOut, boolean mergeTenants) {
+        /** SPEC §2: owned + leased-in − leased-out, tenants evaluated on their own. */
+        public static final Land DEFAULT = new Land(true, true, false);
     }
 
     /** One separately ranked list. */
