@@ -80,3 +80,4 @@ class MeasuresCommand implements CliCommand {
         }
     }
 
+}
