@@ -62,6 +62,7 @@ class StatisticsController {
         model.addAttribute("level", t.level());
         model.addAttribute("region", t.region());
         model.addAttribute("regionName", statistics.name(t.region()));
+        model.addAttribute("classes", EvaluationClass.values());
         return "evaluation/statistics";
     }
 
