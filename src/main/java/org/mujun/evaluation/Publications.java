@@ -77,14 +77,19 @@ public class Publications {
     private final EvaluationRuns runs;
     private final AuditLog audit;
     private final int defaultDays;
-    /** Test hook: "today" comes from this clock. */
-    Clock clock = Clock.system(ZONE);
+    /** "Today" comes from this clock (tests set it with {@link #clock(Clock)}). */
+    private volatile Clock clock = Clock.system(ZONE);
 
     Publications(JdbcClient jdbc, EvaluationRuns runs, AuditLog audit, @Value("${mujun.evaluation.objection-days:7}") int defaultDays) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.audit = audit;
         this.defaultDays = defaultDays;
+    }
+
+    /** Test hook: the clock "today" is read from (called through the transactional proxy, so it reaches the bean). */
+    void clock(Clock c) {
+        this.clock = c;
     }
 
     public LocalDate today() {
