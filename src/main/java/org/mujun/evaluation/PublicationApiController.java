@@ -9,7 +9,6 @@ import org.mujun.evaluation.Objections.Filter;
 import org.mujun.evaluation.Objections.Objection;
 import org.mujun.evaluation.Publications.Publication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,7 +102,7 @@ class PublicationApiController {
     }
 
     /** Files the signed-in enterprise's objection: multipart {@code body} (text) and {@code files} (evidence). */
-    @PostMapping(path = "/runs/{id}/objections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/runs/{id}/objections")
     @PreAuthorize(PublicationController.ENTERPRISE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> file(@PathVariable long id, @RequestParam(required = false) String body,

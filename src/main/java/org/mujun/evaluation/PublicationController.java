@@ -159,6 +159,7 @@ class PublicationController {
     @PostMapping("/evaluation/runs/{id}/publicize")
     @PreAuthorize(ADMINS)
     String publicize(@PathVariable long id, @RequestParam(required = false) String deadline, RedirectAttributes redirect) {
+        publications.get(id); // 404 before anything else
         try {
             LocalDate d = date(deadline, "异议截止日期");
             if (d == null) {
@@ -175,6 +176,7 @@ class PublicationController {
     @PostMapping("/evaluation/runs/{id}/finalize")
     @PreAuthorize(ADMINS)
     String finalizeRun(@PathVariable long id, RedirectAttributes redirect) {
+        publications.get(id);
         try {
             publications.finalizeRun(id, actor());
             redirect.addFlashAttribute("ok", "finalized");
@@ -188,6 +190,7 @@ class PublicationController {
     @PreAuthorize(ENTERPRISE)
     String file(@PathVariable long id, @RequestParam(required = false) String body,
                 @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        publications.get(id);
         try {
             Objection o = objections.file(id, body, files, actor());
             redirect.addFlashAttribute("ok", "filed");
