@@ -111,35 +111,88 @@ public class CarbonAccounts {
         return list(year, regionPrefix, industryPrefix, jurisdiction.current());
     }
 
-    public Listing list(int year, String regionPrefix, String industryPrefix, Scope scope) {
-        String rp = (regionPrefix == null ? "" : regionPrefix.trim()) + "%";
-        String ip = (industryPrefix == null ? "" : industryPrefix.trim().toUpperCase()) + "%";
-        String filter = " SCOPE(e.region_code, e.uscc) and e.region_code like :rp and coalesce(e.industry_code, '') like :ip ";
-        EnergyCoefficients.VersionTable table = coefficients.active();
-        EnergyAccounting.Table t = table.table();
-        BigDecimal elecKgce = coefficients.electricityOverride(year);
+    /**
+     * One enterprise-year in bulk: electricity (kWh, from month 0 or the sum of months 1–12), whether it came
+     * from the months, tce and CO₂ by {@link EnergyAccounting} with the active table, the newest upload ids.
+     */
+    public record YearTotals(BigDecimal electricityKwh, boolean electricityFromMonths, BigDecimal tce, BigDecimal co2Tonnes,
+                          int skippedRows, Long electricityUpload, Long energyUpload) {
+    }
 
+    /** Bulk accounts of a year by USCC (the evaluation's input), with the coefficient table version used. */
+    public record Bulk(int year, int version, Map<String, YearTotals> byUscc) {
+    }
+
+    /**
+     * Every enterprise in {@code scope} with energy or electricity data in the year, in two streamed queries —
+     * the same computation as {@link #list} and the account pages, without names and statistics.
+     */
+    public Bulk bulk(int year, Scope scope) {
+        return accounts(year, "%", "%", scope);
+    }
+
+    private Bulk accounts(int year, String rp, String ip, Scope scope) {
+        String filter = " SCOPE(e.region_code, e.uscc) and e.region_code like :rp and coalesce(e.industry_code, '') like :ip ";
+        EnergyAccounting.Table t = coefficients.active().table();
+        BigDecimal elecKgce = coefficients.electricityOverride(year);
         Map<String, List<Quantity>> fuels = new HashMap<>();
         Map<String, int[]> skipped = new HashMap<>();
-        jurisdiction.sql("select r.uscc, r.energy_type, r.quantity, r.unit from energy_record r join enterprise e on e.uscc = r.uscc where"
+        Map<String, Long> energyUpload = new HashMap<>();
+        jurisdiction.sql("select r.uscc, r.energy_type, r.quantity, r.unit, r.upload_id from energy_record r join enterprise e on e.uscc = r.uscc where"
                         + filter + "and r.year = :y", scope)
                 .param("rp", rp).param("ip", ip).param("y", year)
+                .withFetchSize(5000)
                 .query(rs -> {
                     String u = rs.getString(1);
+                    long up = rs.getLong(5);
+                    if (!rs.wasNull()) {
+                        energyUpload.merge(u, up, Math::max);
+                    }
                     try {
                         fuels.computeIfAbsent(u, k -> new ArrayList<>()).add(new Quantity(EnergyType.parse(rs.getString(2)), rs.getBigDecimal(3), rs.getString(4)));
                     } catch (IllegalArgumentException e) {
                         skipped.computeIfAbsent(u, k -> new int[1])[0]++;
+                        fuels.computeIfAbsent(u, k -> new ArrayList<>());
                     }
                 });
-        Map<String, BigDecimal> kwh = new HashMap<>();
+        record Kwh(BigDecimal kwh, boolean fromMonths, Long upload) {
+        }
+        Map<String, Kwh> kwh = new HashMap<>();
         jurisdiction.sql("""
-                        select x.uscc, coalesce(max(x.kwh) filter (where x.month = 0), sum(x.kwh) filter (where x.month between 1 and 12))
+                        select x.uscc, coalesce(max(x.kwh) filter (where x.month = 0), sum(x.kwh) filter (where x.month between 1 and 12)),
+                               not bool_or(x.month = 0), max(x.upload_id)
                         from electricity_record x join enterprise e on e.uscc = x.uscc where""" + filter + "and x.year = :y group by x.uscc", scope)
                 .param("rp", rp).param("ip", ip).param("y", year)
                 .query(rs -> {
-                    kwh.put(rs.getString(1), rs.getBigDecimal(2));
+                    long up = rs.getLong(4);
+                    kwh.put(rs.getString(1), new Kwh(rs.getBigDecimal(2), rs.getBoolean(3), rs.wasNull() ? null : up));
                 });
+        Map<String, YearTotals> out = new HashMap<>((fuels.size() + kwh.size()) * 2);
+        java.util.Set<String> all = new java.util.HashSet<>(fuels.keySet());
+        all.addAll(kwh.keySet());
+        for (String u : all) {
+            Kwh k = kwh.get(u);
+            BigDecimal kw = k == null ? null : k.kwh();
+            List<Quantity> q = withoutElectricityIf(fuels.getOrDefault(u, List.of()), kw != null);
+            int skip = skipped.containsKey(u) ? skipped.get(u)[0] : 0;
+            Result r;
+            try {
+                r = EnergyAccounting.account(q, kw, elecKgce, t);
+            } catch (IllegalArgumentException e) {
+                r = EnergyAccounting.account(List.of(), kw, elecKgce, t);
+                skip += q.size();
+            }
+            out.put(u, new YearTotals(kw, k != null && k.fromMonths(), r.totalTce(), r.totalCo2Tonnes(), skip, k == null ? null : k.upload(),
+                    energyUpload.get(u)));
+        }
+        return new Bulk(year, t.version(), out);
+    }
+
+    public Listing list(int year, String regionPrefix, String industryPrefix, Scope scope) {
+        String rp = (regionPrefix == null ? "" : regionPrefix.trim()) + "%";
+        String ip = (industryPrefix == null ? "" : industryPrefix.trim().toUpperCase()) + "%";
+        String filter = " SCOPE(e.region_code, e.uscc) and e.region_code like :rp and coalesce(e.industry_code, '') like :ip ";
+        Bulk bulk = accounts(year, rp, ip, scope);
         List<Row> rows = new ArrayList<>();
         jurisdiction.sql("select e.id, e.uscc, e.name, e.region_code, e.industry_code, s.value_added, s.revenue from enterprise e"
                         + " left join stats_record s on s.uscc = e.uscc and s.year = :y where" + filter
@@ -147,19 +200,12 @@ public class CarbonAccounts {
                         + " or exists (select 1 from electricity_record x where x.uscc = e.uscc and x.year = :y))", scope)
                 .param("rp", rp).param("ip", ip).param("y", year)
                 .query(rs -> {
-                    String u = rs.getString(2).trim();
-                    BigDecimal k = kwh.get(rs.getString(2));
-                    List<Quantity> q = withoutElectricityIf(fuels.getOrDefault(rs.getString(2), List.of()), k != null);
-                    int skip = skipped.containsKey(rs.getString(2)) ? skipped.get(rs.getString(2))[0] : 0;
-                    Result r;
-                    try {
-                        r = EnergyAccounting.account(q, k, elecKgce, t);
-                    } catch (IllegalArgumentException e) {
-                        r = EnergyAccounting.account(List.of(), k, elecKgce, t);
-                        skip += q.size();
+                    YearTotals a = bulk.byUscc().get(rs.getString(2));
+                    if (a == null) {
+                        return;
                     }
-                    rows.add(new Row(rs.getLong(1), u, rs.getString(3), rs.getString(4), rs.getString(5), k, r.totalTce(), r.totalCo2Tonnes(),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), skip));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4), rs.getString(5), a.electricityKwh(),
+                            a.tce(), a.co2Tonnes(), rs.getBigDecimal(6), rs.getBigDecimal(7), a.skippedRows()));
                 });
         rows.sort(Comparator.comparing(Row::tce).reversed().thenComparing(Row::uscc));
         BigDecimal tce = BigDecimal.ZERO, co2 = BigDecimal.ZERO, e = BigDecimal.ZERO, va = BigDecimal.ZERO;
@@ -169,7 +215,7 @@ public class CarbonAccounts {
             e = r.electricityKwh() == null ? e : e.add(r.electricityKwh());
             va = r.valueAdded() == null ? va : va.add(r.valueAdded());
         }
-        return new Listing(year, t.version(), rows, new Totals(rows.size(), tce, co2, e, va));
+        return new Listing(year, bulk.version(), rows, new Totals(rows.size(), tce, co2, e, va));
     }
 
     /** The account of one enterprise for every year with data; empty when it is outside the user's scope. */

@@ -69,18 +69,39 @@ public class EvaluationInputs {
 
     /** Every enterprise whose region code starts with {@code region}, for the scheme's year, land rule and build period. */
     public Loaded load(Scheme scheme) {
+        long t0 = System.nanoTime();
         String region = scheme.region();
         int year = scheme.year();
         Scope scope = Scope.system(region);
         int buildYears = scheme.exemptions().buildPeriodYears() == null ? 3 : scheme.exemptions().buildPeriodYears();
 
-        record Base(String uscc, String name, String region, String industry, String size, String sizeSource, String status,
-                    LocalDate registered, String[] flags, Double tax, Long taxUpload, Double va, Double revenue, Double employees,
-                    Double rnd, Long statsUpload, Double emissions, Long emissionUpload, String exemption) {
-        }
-        List<Base> base = new ArrayList<>(1 << 16);
+        // Four independent reads at once on their own connections (each a set-based query over the region);
+        // the database and this JVM then work on both cores. Each statement sees committed data as of its
+        // start, as it would one after another in one transaction.
+        java.util.concurrent.CompletableFuture<Map<String, Set<String>>> eventsF = async(() -> events(year, scope));
+        Scheme.Land lr = scheme.land();
+        java.util.concurrent.CompletableFuture<LandAreas.Year> areasF = async(() -> land.forYear(year, scope,
+                new LandRule(lr.includeLeasedIn(), lr.subtractLeasedOut(), lr.mergeTenants())));
+        java.util.concurrent.CompletableFuture<Parcels> parcelsF = async(() -> parcels(year, buildYears, scope));
+        java.util.concurrent.CompletableFuture<CarbonAccounts.Bulk> energyF = async(() -> carbon.bulk(year, scope));
+        Map<String, Set<String>> events = join(eventsF);
+        long tEvents = System.nanoTime();
+        LandAreas.Year areas = join(areasF);
+        long tLand = System.nanoTime();
+        Parcels p = join(parcelsF);
+        Map<String, LocalDate> transferred = p.transferred();
+        Map<String, Double> investment = p.investment();
+        long tParcels = System.nanoTime();
+        CarbonAccounts.Bulk energy = join(energyF);
+        long tEnergy = System.nanoTime();
+
+        // last, streamed: master data with the year's tax, statistics, emissions and exemption application,
+        // each row turned into the engine's input at once
+        List<Row> rows = new ArrayList<>(Math.max(16, areas.byUscc().size()));
+        int[] withData = {0};
         jurisdiction.sql("""
-                        select e.uscc, e.name, e.region_code, e.industry_code, e.size_class, s.above_scale, e.status, e.registered_on, e.flags,
+                        select e.uscc, e.name, e.region_code, e.industry_code, e.size_class, s.above_scale, e.status, e.registered_on,
+                               array_to_string(e.flags, chr(31)),
                                t.total_tax, t.upload_id,
                                s.value_added, s.revenue, s.employees, s.rnd_expense, s.upload_id,
                                case when m.uscc is null or num_nulls(m.cod, m.ammonia_nitrogen, m.so2, m.nox) = 4 then null
@@ -93,16 +114,74 @@ public class EvaluationInputs {
                         left join exemption_application x on x.uscc = e.uscc and x.year = :y
                         where SCOPE(e.region_code, e.uscc)""", scope)
                 .param("y", year)
+                .withFetchSize(5000)
                 .query(rs -> {
+                    String uscc = rs.getString(1);
                     Object above = rs.getObject(6);
                     String size = above == null ? rs.getString(5) : ((Boolean) above ? "ABOVE" : "BELOW");
-                    java.sql.Array fl = rs.getArray(9);
-                    base.add(new Base(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), size, above == null ? "MASTER" : "STATS",
-                            rs.getString(7), rs.getObject(8, LocalDate.class), fl == null ? new String[0] : (String[]) fl.getArray(),
-                            dbl(rs, 10), lng(rs, 11), dbl(rs, 12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), lng(rs, 16), dbl(rs, 17),
-                            lng(rs, 18), rs.getString(19)));
+                    String fl = rs.getString(9);
+                    Set<String> flags = fl == null || fl.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(fl.split("\u001f")));
+                    Double tax = dbl(rs, 10);
+                    Double va = dbl(rs, 12);
+                    Double revenue = dbl(rs, 13);
+                    Double emissions = dbl(rs, 17);
+                    EvaluatedLand.Result l = areas.get(uscc);
+                    CarbonAccounts.YearTotals en = energy.byUscc().get(uscc);
+                    Double mu = l == null ? null : Mu.ofSquareMetres(l.evaluatedM2()).doubleValue();
+                    boolean renter = l != null && l.ownedM2().signum() == 0 && l.leasedInM2().signum() > 0;
+                    Double kwh = en == null || en.electricityKwh() == null ? null : en.electricityKwh().doubleValue();
+                    Double tce = en == null ? null : en.tce().doubleValue();
+                    EnterpriseInput in = new EnterpriseInput(uscc, rs.getString(3), rs.getString(4), SizeClass.valueOf(size),
+                            Status.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), flags, renter, l == null ? 0 : l.tenants(), mu, tax,
+                            va, revenue, tce, emissions, dbl(rs, 14), dbl(rs, 15), kwh, null, null, null, events.getOrDefault(uscc, Set.of()),
+                            investment.get(uscc), transferred.get(uscc), rs.getString(19));
+                    if (tax != null || va != null || revenue != null || kwh != null || tce != null || emissions != null) {
+                        withData[0]++;
+                    }
+                    rows.add(new Row(in, rs.getString(2), above == null ? "MASTER" : "STATS", l == null ? null : l.ownedM2(),
+                            l == null ? null : l.leasedInM2(), l == null ? null : l.leasedOutM2(), l == null ? null : l.mergedInto(),
+                            en != null && en.electricityFromMonths(), lng(rs, 11), lng(rs, 16), en == null ? null : en.electricityUpload(),
+                            en == null ? null : en.energyUpload(), lng(rs, 18)));
                 });
+        long tRows = System.nanoTime();
+        rows.sort((x, y) -> x.input().uscc().compareTo(y.input().uscc()));
+        String h = hash(rows.stream().map(Row::input).toList());
+        long tHash = System.nanoTime();
+        log.info("inputs {} {}: {} enterprises; ms: events {}, land {}, parcels {}, energy {}, enterprises and figures {}, hash {}",
+                region, year, rows.size(), ms(tEvents - t0), ms(tLand - tEvents), ms(tParcels - tLand), ms(tEnergy - tParcels),
+                ms(tRows - tEnergy), ms(tHash - tRows));
+        return new Loaded(region, year, List.copyOf(rows), withData[0], energy.version(), h);
+    }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationInputs.class);
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> work) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(work, LOADERS);
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Loader threads (daemon, at most 4 at a time across runs). */
+    private static final java.util.concurrent.ExecutorService LOADERS = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "evaluation-inputs");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Map<String, Set<String>> events(int year, Scope scope) {
         Map<String, Set<String>> events = new HashMap<>();
         jurisdiction.sql("""
                         select r.uscc, r.event_type from event_record r join enterprise e on e.uscc = r.uscc
@@ -111,10 +190,13 @@ public class EvaluationInputs {
                 .query(rs -> {
                     events.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                 });
+        return events;
+    }
 
-        Scheme.Land lr = scheme.land();
-        LandAreas.Year areas = land.forYear(year, scope, new LandRule(lr.includeLeasedIn(), lr.subtractLeasedOut(), lr.mergeTenants()));
+    private record Parcels(Map<String, LocalDate> transferred, Map<String, Double> investment) {
+    }
 
+    private Parcels parcels(int year, int buildYears, Scope scope) {
         // The land transfer date for the build-period exemption: the earliest transfer of the parcels the
         // enterprise owns in the year; none when one of them has no transfer date (old land).
         Map<String, LocalDate> transferred = new HashMap<>();
@@ -148,53 +230,7 @@ public class EvaluationInputs {
                 .query(rs -> {
                     investment.put(rs.getString(1), rs.getBigDecimal(2).doubleValue());
                 });
-
-        CarbonAccounts.Listing energy = carbon.list(year, null, null, scope);
-        Map<String, CarbonAccounts.Row> energyBy = new HashMap<>(energy.rows().size() * 2);
-        for (CarbonAccounts.Row r : energy.rows()) {
-            energyBy.put(r.uscc(), r);
-        }
-        record Provenance(boolean fromMonths, Long electricityUpload, Long energyUpload) {
-        }
-        Map<String, Provenance> provenance = new HashMap<>();
-        jurisdiction.sql("""
-                        select u, coalesce(bool_or(not whole), false), max(eu), max(nu) from (
-                          select x.uscc u, bool_or(x.month = 0) whole, max(x.upload_id) eu, null::bigint nu
-                          from electricity_record x join enterprise e on e.uscc = x.uscc
-                          where SCOPE(e.region_code, e.uscc) and x.year = :y group by x.uscc
-                          union all
-                          select r.uscc, null, null, max(r.upload_id)
-                          from energy_record r join enterprise e on e.uscc = r.uscc
-                          where SCOPE(e.region_code, e.uscc) and r.year = :y group by r.uscc) t
-                        group by u""", scope)
-                .param("y", year)
-                .query(rs -> {
-                    provenance.put(rs.getString(1), new Provenance(rs.getBoolean(2), lng(rs, 3), lng(rs, 4)));
-                });
-
-        List<Row> rows = new ArrayList<>(base.size());
-        int withData = 0;
-        for (Base b : base) {
-            EvaluatedLand.Result l = areas.get(b.uscc());
-            CarbonAccounts.Row en = energyBy.get(b.uscc());
-            Provenance pv = provenance.get(b.uscc());
-            Double mu = l == null ? null : Mu.ofSquareMetres(l.evaluatedM2()).doubleValue();
-            boolean renter = l != null && l.ownedM2().signum() == 0 && l.leasedInM2().signum() > 0;
-            Double kwh = en == null || en.electricityKwh() == null ? null : en.electricityKwh().doubleValue();
-            Double tce = en == null ? null : en.tce().doubleValue();
-            Set<String> ev = events.getOrDefault(b.uscc(), Set.of());
-            EnterpriseInput in = new EnterpriseInput(b.uscc(), b.region(), b.industry(), SizeClass.valueOf(b.size()), Status.valueOf(b.status()),
-                    b.registered(), Set.of(b.flags()), renter, l == null ? 0 : l.tenants(), mu, b.tax(), b.va(), b.revenue(), tce, b.emissions(),
-                    b.employees(), b.rnd(), kwh, null, null, null, ev, investment.get(b.uscc()), transferred.get(b.uscc()), b.exemption());
-            if (b.tax() != null || b.va() != null || b.revenue() != null || kwh != null || tce != null || b.emissions() != null) {
-                withData++;
-            }
-            rows.add(new Row(in, b.name(), b.sizeSource(), l == null ? null : l.ownedM2(), l == null ? null : l.leasedInM2(),
-                    l == null ? null : l.leasedOutM2(), l == null ? null : l.mergedInto(), pv != null && pv.fromMonths(), b.taxUpload(),
-                    b.statsUpload(), pv == null ? null : pv.electricityUpload(), pv == null ? null : pv.energyUpload(), b.emissionUpload()));
-        }
-        rows.sort((x, y) -> x.input().uscc().compareTo(y.input().uscc()));
-        return new Loaded(region, year, List.copyOf(rows), withData, energy.version(), hash(rows.stream().map(Row::input).toList()));
+        return new Parcels(transferred, investment);
     }
 
     private static Double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
@@ -212,8 +248,8 @@ public class EvaluationInputs {
      * separated by '|' in this order: uscc, region, industry, size, status, registered (ISO date), flags
      * (sorted, ','-joined), renter (true/false), tenants, the 13 {@link Quantity} figures in declaration
      * order, events (sorted, ','-joined), land transfer date, exemption application; a missing value is
-     * the empty string; numbers are Java's shortest round-trip decimal of the double ({@link Double#toString})
-     * with a trailing ".0" removed; '|', '\', line breaks (and ',' inside flags and events) are escaped with '\'. UTF-8, each
+     * the empty string; a number is the 16 lower-case hex digits of its IEEE 754 double (10.0 is
+     * 4024000000000000, 1.5 is 3ff8000000000000: exact, and the same in any language); '|', '\', line breaks (and ',' inside flags and events) are escaped with '\'. UTF-8, each
      * line ended by '\n'. The same data gives the same hash whoever loads it and whenever.
      */
     public static String hash(List<EnterpriseInput> inputs) {
@@ -225,12 +261,16 @@ public class EvaluationInputs {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        StringBuilder line = new StringBuilder(256);
+        // the digest of the concatenated lines; encoded in chunks of about 64 KiB
+        StringBuilder chunk = new StringBuilder(1 << 16);
         for (EnterpriseInput e : sorted) {
-            line.setLength(0);
-            canonical(e, line);
-            md.update(line.toString().getBytes(StandardCharsets.UTF_8));
+            canonical(e, chunk);
+            if (chunk.length() >= (1 << 16) - 512) {
+                md.update(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                chunk.setLength(0);
+            }
         }
+        md.update(chunk.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
     }
 
@@ -262,12 +302,13 @@ public class EvaluationInputs {
         b.append('\n');
     }
 
+    /** The 16 lower-case hex digits of the double's IEEE 754 bits (exact, and much cheaper than a decimal). */
     static String number(Double v) {
         if (v == null) {
             return "";
         }
-        String s = Double.toString(v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        String h = Long.toHexString(Double.doubleToLongBits(v));
+        return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
     }
 
     private static void sortedSet(StringBuilder b, Set<String> set) {

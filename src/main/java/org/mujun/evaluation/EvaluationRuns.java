@@ -80,7 +80,8 @@ public class EvaluationRuns {
         public static final RunFilter ALL = new RunFilter(null, null, null);
     }
 
-    public enum ResultSort { RANK, TOTAL, NAME, USCC, REGION, INDUSTRY, TAX_PER_MU }
+    /** Orders of the results page; RANK is the population's order (total descending with the tie-break). */
+    public enum ResultSort { RANK, USCC, REGION, INDUSTRY, TAX_PER_MU }
 
     /**
      * Filter, order and page of a run's results.
@@ -91,9 +92,18 @@ public class EvaluationRuns {
      * @param q       name (substring) or USCC (prefix)
      */
     public record ResultQuery(PopulationKind population, String outcome, String region, String industry, String q, ResultSort sort,
-                              boolean descending, int page, int size) {
+                              boolean descending, int page, int size, boolean rareName) {
+        public ResultQuery(PopulationKind population, String outcome, String region, String industry, String q, ResultSort sort,
+                           boolean descending, int page, int size) {
+            this(population, outcome, region, industry, q, sort, descending, page, size, false);
+        }
+
         public static ResultQuery firstPage() {
             return new ResultQuery(null, null, null, null, null, ResultSort.RANK, false, 0, 50);
+        }
+
+        ResultQuery withRareName(boolean rare) {
+            return new ResultQuery(population, outcome, region, industry, q, sort, descending, page, size, rare);
         }
 
         boolean filtered() {
@@ -143,6 +153,7 @@ public class EvaluationRuns {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final Jurisdiction jurisdiction;
     private final EvaluationSchemes schemes;
     private final EvaluationInputs inputs;
@@ -161,6 +172,8 @@ public class EvaluationRuns {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
+        this.readOnly = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.readOnly.setReadOnly(true);
         this.jurisdiction = jurisdiction;
         this.schemes = schemes;
         this.inputs = inputs;
@@ -226,8 +239,11 @@ public class EvaluationRuns {
             long runId = jdbc.sql("select nextval('evaluation_run_id_seq')").query(Long.class).single();
             Connection con = DataSourceUtils.getConnection(dataSource);
             try {
+                long w0 = System.nanoTime();
                 RunRows.writeInputs(con, runId, in.rows());
+                long w1 = System.nanoTime();
                 RunRows.writeResults(con, runId, result, in.rows());
+                log.info("run {}: wrote {} input rows in {} ms, result rows in {} ms", runId, in.rows().size(), ms(w1 - w0), ms(System.nanoTime() - w1));
             } catch (SQLException | IOException ex) {
                 throw new IllegalStateException("writing the run's rows failed: " + ex.getMessage(), ex);
             }
@@ -262,6 +278,8 @@ public class EvaluationRuns {
         });
         return find(id, scope, null).orElseThrow();
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;
@@ -351,8 +369,8 @@ public class EvaluationRuns {
     // ------------------------------------------------------------------ reading results
 
     private static final String RESULT = "x.run_id, x.uscc, x.name, x.region_code, x.industry_code, x.industry_division, x.industry_group, "
-            + "x.population, x.outcome, x.reason_zh, x.reason_en, x.indicator_values, x.indicator_benchmarks, x.indicator_scores, "
-            + "x.indicator_flags, x.industry_percentile, x.industry_peers, x.adjustments::text, x.adjustment_total, x.total, x.tax_per_mu, "
+            + "x.population, x.outcome, x.reason_zh, x.reason_en, x.indicator_values, x.indicator_scores, "
+            + "x.industry_percentile, x.industry_peers, x.adjustments::text, x.adjustment_total, x.total, x.tax_per_mu, "
             + "x.rank, x.population_size, x.industry_rank, x.industry_size, x.score_class, x.final_class, x.managed_as, x.overrides::text";
 
     /** A page of the run's results in the user's jurisdiction. */
@@ -362,6 +380,38 @@ public class EvaluationRuns {
     }
 
     public Page<ResultRow> results(Run run, ResultQuery q, Scope scope) {
+        ResultQuery query = withNameStrategy(q, scope);
+        return customPlans(() -> resultsPage(run, query, scope));
+    }
+
+    /** Below this many enterprises with the name, a name filter goes through the enterprise table's name index. */
+    static final int RARE_NAME = 2000;
+
+    private ResultQuery withNameStrategy(ResultQuery q, Scope scope) {
+        String text = blank(q.q());
+        if (text == null || text.matches("[0-9A-Za-z]{2,18}")) {
+            return q;
+        }
+        int n = jurisdiction.sql("select count(*) from (select 1 from enterprise e where SCOPE(e.region_code, e.uscc) and "
+                        + org.mujun.enterprise.Enterprises.nameMatch("e.name", text) + " limit " + RARE_NAME + ") t", scope)
+                .param("nb", text).param("nq", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .query(Integer.class).single();
+        return q.withRareName(n < RARE_NAME);
+    }
+
+    /**
+     * Runs reads with plans made for their actual parameters: a cached generic plan cannot see that the
+     * jurisdiction's region prefix covers the whole run and picks a full scan and sort of 200,000 rows
+     * (hundreds of ms) over the index that serves the page in under one.
+     */
+    private <T> T customPlans(java.util.function.Supplier<T> body) {
+        return readOnly.execute(status -> {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            return body.get();
+        });
+    }
+
+    private Page<ResultRow> resultsPage(Run run, ResultQuery q, Scope scope) {
         int size = Math.max(1, Math.min(q.size(), 1000));
         int page = Math.max(0, q.page());
         StringBuilder where = new StringBuilder(" where x.run_id = :run and SCOPE(x.region_code, x.uscc)");
@@ -370,23 +420,23 @@ public class EvaluationRuns {
         filters(q, where, params);
         String order = switch (q.sort() == null ? ResultSort.RANK : q.sort()) {
             case RANK -> "x.population %1$s nulls last, x.rank %1$s nulls last, x.uscc";
-            case TOTAL -> "x.total %1$s nulls last, x.population, x.rank, x.uscc";
-            case NAME -> "x.name %1$s, x.uscc";
             case USCC -> "x.uscc %1$s";
             case REGION -> "x.region_code %1$s, x.population, x.rank nulls last, x.uscc";
             case INDUSTRY -> "x.industry_code %1$s nulls last, x.population, x.rank nulls last, x.uscc";
             case TAX_PER_MU -> "x.tax_per_mu %1$s nulls last, x.uscc";
         };
         String dir = q.descending() ? "desc" : "asc";
-        if (q.sort() == ResultSort.TOTAL || q.sort() == ResultSort.TAX_PER_MU) {
+        if (q.sort() == ResultSort.TAX_PER_MU) {
             dir = q.descending() ? "asc" : "desc"; // best first by default
         }
+        // LIMIT and OFFSET are written as numbers (ints, never text from the request): as bind parameters they
+        // let PostgreSQL switch to a generic plan that ignores the small limit and sorts the whole run
         var stmt = jurisdiction.sql("select " + RESULT + " from evaluation_result x" + where + " order by " + String.format(order, dir)
-                + " limit :lim offset :off", scope);
+                + " limit " + size + " offset " + ((long) page * size), scope);
         for (var e : params.entrySet()) {
             stmt = stmt.param(e.getKey(), e.getValue());
         }
-        List<ResultRow> items = stmt.param("lim", size).param("off", (long) page * size).query((rs, n) -> row(rs, run)).list();
+        List<ResultRow> items = stmt.query((rs, n) -> row(rs, run)).list();
         long total;
         if (!q.filtered() && scope.uscc() == null && run.header().regionCode().startsWith(scope.regionPrefix())) {
             total = run.header().inputCount();
@@ -402,6 +452,14 @@ public class EvaluationRuns {
 
     /** Every result row of the filter, in order, for export (streamed). */
     public void forEachResult(Run run, ResultQuery q, Scope scope, Consumer<ResultRow> sink) {
+        ResultQuery query = withNameStrategy(q, scope);
+        customPlans(() -> {
+            streamResults(run, query, scope, sink);
+            return null;
+        });
+    }
+
+    private void streamResults(Run run, ResultQuery q, Scope scope, Consumer<ResultRow> sink) {
         StringBuilder where = new StringBuilder(" where x.run_id = :run and SCOPE(x.region_code, x.uscc)");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("run", run.id());
@@ -446,21 +504,28 @@ public class EvaluationRuns {
         }
         String ind = blank(q.industry());
         if (ind != null) {
-            where.append(" and x.industry_code like :ind");
-            params.put("ind", ind.toUpperCase() + "%");
+            if (!ind.matches("[A-Za-z]\\d{0,4}")) {
+                throw new IllegalArgumentException("行业代码应为门类字母加数字（如 C34） / industry must be a section letter with digits (e.g. C34)");
+            }
+            where.append(" and (x.industry_code collate \"C\") >= :ilo and (x.industry_code collate \"C\") < :ihi");
+            params.put("ilo", ind.toUpperCase());
+            params.put("ihi", ind.toUpperCase() + "~");
         }
         String text = blank(q.q());
         if (text != null) {
+            params.put("nq", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             if (text.matches("[0-9A-Za-z]{2,18}")) {
                 where.append(" and (x.uscc like :uq or x.name like :nq)");
                 params.put("uq", text.toUpperCase() + "%");
-            } else {
-                // the enterprise table's bigram index narrows by name; the stored name confirms
+            } else if (q.rareName()) {
+                // a rare name: the enterprise table's bigram index finds the few USCCs; the stored name confirms
                 where.append(" and x.uscc in (select e.uscc from enterprise e where ")
                         .append(org.mujun.enterprise.Enterprises.nameMatch("e.name", text)).append(") and x.name like :nq");
                 params.put("nb", text);
+            } else {
+                // a common word (机械): the page's order reaches 50 matches after a few hundred rows
+                where.append(" and x.name like :nq");
             }
-            params.put("nq", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
     }
 
@@ -489,6 +554,45 @@ public class EvaluationRuns {
                 .param("run", runId).query((rs, n) -> inputRow(rs).input()).list();
     }
 
+    /** An enterprise's explanation in a run: its stored result and inputs, and the explanation (null unless graded). */
+    public record Explained(Run run, ResultRow result, InputRow input, Explanation explanation) {
+    }
+
+    /**
+     * The explanation page's content, without re-running the population: the enterprise's stored inputs
+     * and result with the run's summary ({@link Explanation#ofStored}). Empty when the run or the row is not
+     * visible to the user.
+     */
+    public Optional<Explained> explanation(long runId, String uscc) {
+        Run run = get(runId);
+        Scope scope = jurisdiction.current();
+        return explanation(run, uscc, scope);
+    }
+
+    public Optional<Explained> explanation(Run run, String uscc, Scope scope) {
+        Optional<ResultRow> r = result(run, uscc, scope);
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        InputRow in = input(run, uscc, scope).orElseThrow();
+        ResultRow row = r.get();
+        Explanation x = null;
+        if (row.outcome() == Outcome.GRADED) {
+            int k = row.indicators().size();
+            double[] pct = new double[k];
+            int[] peers = new int[k];
+            for (int j = 0; j < k; j++) {
+                IndicatorValue v = row.indicators().get(j);
+                pct[j] = v.industryPercentile() == null ? Double.NaN : v.industryPercentile();
+                peers[j] = v.industryPeers();
+            }
+            x = Explanation.ofStored(run.scheme(), run.population(row.population()), in.input(), new Explanation.Stored(row.population(),
+                    row.industryGroup(), row.total(), row.rank(), row.populationSize(), row.scoreClass(), row.finalClass(),
+                    row.adjustmentTotal() == null ? 0 : row.adjustmentTotal(), row.adjustments(), row.overrides(), pct, peers));
+        }
+        return Optional.of(new Explained(run, row, in, x));
+    }
+
     /**
      * An enterprise's results in the runs the user may see, newest year and run first (one per year: the
      * newest official run of each year).
@@ -499,11 +603,17 @@ public class EvaluationRuns {
             return List.of();
         }
         Scope scope = jurisdiction.current();
+        if (!scope.businessData() || scope.regionPrefix() == null) {
+            return List.of();
+        }
+        // the official runs whose results contain the enterprise, each probed through the primary key
         List<Long> runIds = jurisdiction.sql("""
-                        select x.run_id from evaluation_result x join evaluation_run r on r.id = x.run_id
-                        where x.uscc = cast(:u as bpchar) and r.kind = 'OFFICIAL' and SCOPE(x.region_code, x.uscc)
+                        select r.id from evaluation_run r
+                        where r.kind = 'OFFICIAL' and """ + EvaluationSchemes.overlap("r.region_code") + """
+                          and exists (select 1 from evaluation_result x where x.run_id = r.id and x.uscc = cast(:u as bpchar)
+                                      and SCOPE(x.region_code, x.uscc))
                         order by r.year desc, r.id desc limit 50""", scope)
-                .param("u", uscc).query(Long.class).list();
+                .param("u", uscc).param("p", scope.regionPrefix()).query(Long.class).list();
         List<ResultRow> out = new ArrayList<>();
         Set<Integer> years = new java.util.HashSet<>();
         for (long id : runIds) {
@@ -520,37 +630,45 @@ public class EvaluationRuns {
         String pop = rs.getString(8);
         PopulationKind kind = pop == null ? null : PopulationKind.valueOf(pop);
         Outcome outcome = Outcome.valueOf(rs.getString(9));
+        String group = rs.getString(7);
         List<IndicatorValue> ind = List.of();
         if (outcome == Outcome.GRADED && kind != null) {
             Scheme.Population def = run.scheme().population(kind);
+            PopulationSummary summary = run.population(kind);
             Double[] values = doubles(rs.getArray(12));
-            Double[] bench = doubles(rs.getArray(13));
-            Double[] scores = doubles(rs.getArray(14));
-            Integer[] flags = ints(rs.getArray(15));
-            Double[] pct = doubles(rs.getArray(16));
-            Integer[] peers = ints(rs.getArray(17));
+            Double[] scores = doubles(rs.getArray(13));
+            Double[] pct = doubles(rs.getArray(14));
+            Integer[] peers = ints(rs.getArray(15));
             List<IndicatorValue> l = new ArrayList<>(values.length);
             for (int j = 0; j < values.length; j++) {
                 Scheme.Indicator d = def.indicators().get(j);
-                int f = flags[j];
-                l.add(new IndicatorValue(d.kind(), d.kind().unit(), d.weight(), values[j], bench[j], scores[j], (f & 1) != 0, (f & 2) != 0,
-                        (f & 4) != 0, pct[j], peers[j]));
+                // the benchmark of the row's scope, and the flags, as the engine's IndicatorScore gives them
+                EvaluationResult.IndicatorBenchmark ib = summary.benchmark(d.kind());
+                EvaluationResult.ScopeBenchmark sb = ib == null ? null
+                        : ib.scope(d.benchmark().type() == Scheme.BenchmarkType.INDUSTRY_GROUP ? group : null);
+                double b = sb == null || sb.value() == null ? Double.NaN : sb.value();
+                Double x = values[j];
+                boolean missing = x == null;
+                boolean capped = !missing && Scoring.capped(d.method(), d.weight(), d.cap() == null ? Double.NaN : d.cap(), x, b);
+                l.add(new IndicatorValue(d.kind(), d.kind().unit(), d.weight(), x,
+                        d.method() == Scheme.ScoringMethod.MIN_MAX || b != b ? null : b, scores[j], missing, missing && d.averageIfMissing(),
+                        capped, pct[j], peers[j] == null ? 0 : peers[j]));
             }
             ind = List.copyOf(l);
         }
         return new ResultRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), kind, outcome, rs.getString(10), rs.getString(11), ind, RunJson.adjustments(rs.getString(18)),
-                dbl(rs, 19), dbl(rs, 20), dbl(rs, 21), integer(rs, 22), integer(rs, 23), integer(rs, 24), integer(rs, 25),
-                cls(rs.getString(26)), cls(rs.getString(27)), cls(rs.getString(28)), RunJson.overrides(rs.getString(29)));
+                group, kind, outcome, rs.getString(10), rs.getString(11), ind, RunJson.adjustments(rs.getString(16)),
+                dbl(rs, 17), dbl(rs, 18), dbl(rs, 19), integer(rs, 20), integer(rs, 21), integer(rs, 22), integer(rs, 23),
+                cls(rs.getString(24)), cls(rs.getString(25)), cls(rs.getString(26)), RunJson.overrides(rs.getString(27)));
     }
 
     private static InputRow inputRow(ResultSet rs) throws SQLException {
         EnterpriseInput in = new EnterpriseInput(rs.getString("uscc"), rs.getString("region_code"), rs.getString("industry_code"),
                 SizeClass.valueOf(rs.getString("size_class")), Status.valueOf(rs.getString("status")),
-                rs.getObject("registered_on", LocalDate.class), Set.of(strings(rs.getArray("flags"))), rs.getBoolean("renter"),
+                rs.getObject("registered_on", LocalDate.class), Set.copyOf(java.util.Arrays.asList(strings(rs.getArray("flags")))), rs.getBoolean("renter"),
                 rs.getInt("tenant_count"), dbl(rs, "land_mu"), dbl(rs, "tax_wan"), dbl(rs, "value_added_wan"), dbl(rs, "revenue_wan"),
                 dbl(rs, "energy_tce"), dbl(rs, "emissions_t"), dbl(rs, "employees"), dbl(rs, "rnd_wan"), dbl(rs, "electricity_kwh"),
-                dbl(rs, "water_m3"), dbl(rs, "gas_m3"), dbl(rs, "land_use_tax_yuan"), Set.of(strings(rs.getArray("events"))),
+                dbl(rs, "water_m3"), dbl(rs, "gas_m3"), dbl(rs, "land_use_tax_yuan"), Set.copyOf(java.util.Arrays.asList(strings(rs.getArray("events")))),
                 dbl(rs, "fixed_asset_investment_wan"), rs.getObject("land_transferred_on", LocalDate.class), rs.getString("exemption_applied"));
         return new InputRow(in, rs.getString("name"), rs.getString("size_source"), rs.getBigDecimal("land_owned_m2"),
                 rs.getBigDecimal("land_leased_in_m2"), rs.getBigDecimal("land_leased_out_m2"), rs.getString("land_merged_into"),

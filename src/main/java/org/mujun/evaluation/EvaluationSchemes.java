@@ -217,7 +217,14 @@ public class EvaluationSchemes {
     @Transactional
     public SchemeVersion publish(long id, int lockVersion, String actor) {
         SchemeVersion cur = get(id);
-        writable(cur.regionCode());
+        return publish(id, lockVersion, actor, writable(cur.regionCode()));
+    }
+
+    /** Publishes for the CLI and jobs acting for {@code scope} (no signed-in user). */
+    @Transactional
+    public SchemeVersion publish(long id, int lockVersion, String actor, Scope scope) {
+        SchemeVersion cur = find(id, scope).orElseThrow(EvaluationSchemes::notFound);
+        requireWritable(cur.regionCode(), scope);
         cur.status().requireDraft(cur.version());
         requireValid(cur.scheme());
         int n = jdbc.sql("""
@@ -229,7 +236,7 @@ public class EvaluationSchemes {
             throw new OptimisticLockingFailureException("scheme " + id + " changed");
         }
         audit.append(actor, "EVALUATION_SCHEME_PUBLISH", "evaluation-scheme:" + id, cur.regionCode() + " " + cur.year() + " v" + cur.version());
-        return get(id);
+        return find(id, scope).orElseThrow();
     }
 
     /** Deletes a draft that no run used. */

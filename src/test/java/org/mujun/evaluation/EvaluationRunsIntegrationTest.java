@@ -136,7 +136,7 @@ class EvaluationRunsIntegrationTest {
         EnterpriseInput e = EnterpriseInput.builder("X").region("331082107").industry("C26").registeredOn(java.time.LocalDate.of(2010, 1, 1))
                 .flags("高新技术", "a,b").land(10.0).tax(1.5).build();
         assertThat(EvaluationInputs.canonical(e))
-                .isEqualTo("X|331082107|C26|ABOVE|OPERATING|2010-01-01|a\\,b,高新技术|false|0|10|1.5||||||||||||||\n");
+                .isEqualTo("X|331082107|C26|ABOVE|OPERATING|2010-01-01|a\\,b,高新技术|false|0|4024000000000000|3ff8000000000000||||||||||||||\n");
     }
 
     @Test
