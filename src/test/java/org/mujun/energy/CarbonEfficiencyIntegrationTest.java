@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * 碳效码 on rows inserted here (industry C17, year 2044, 杜桥镇 331082112), CO₂ from
+ * 碳效码 on rows inserted here (industry C17, year 2044, 汇溪镇 331082103), CO₂ from
  * electricity at 0.5366 kg/kWh:
  * <pre>
  *        kWh          CO₂ (t)   VA (万元)  L = CO₂/VA   level   K = L / L̄ (L̄ = 2146.4 / 1900 = 1.12968…)   grade
@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class CarbonEfficiencyIntegrationTest {
 
-    static final String TOWN = "331082112";
+    static final String TOWN = "331082103";
     static final int YEAR = 2044;
 
     @Autowired MockMvc mvc;
@@ -46,7 +46,7 @@ class CarbonEfficiencyIntegrationTest {
     @Autowired CarbonEfficiencySettings settings;
 
     static String k(int n) {
-        return TestFixture.withCheck("913310821120000" + String.format("%02d", n));
+        return TestFixture.withCheck("913310821030000" + String.format("%02d", n));
     }
 
     @BeforeEach

@@ -41,7 +41,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * 差别化要素配置 of stored runs, hand-worked on {@link WorkflowTestData} (town 331082111):
+ * 差别化要素配置 of stored runs, hand-worked on {@link WorkflowTestData} (town 331082104):
  * <pre>
  *  2032 (FINAL, the scheme's own measures C +0.1, D +0.3 元/kWh): P04 C, P05 D
  *  2033 configured v1: C electricity +0.1; D electricity +0.3 rising 0.2 per further year, at most 0.6, energy quota −20 %;

@@ -26,12 +26,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * ({@link WorkflowTestData}; 2038 has every tax × 1.2; tce = kWh × 0.1229 / 1000):
  * <pre>
  *                 亩均税收            亩均增加值         全员劳动生产率      单位能耗增加值
- *  沿江 2037      510 / 50 = 10.2     1150 / 50 = 23     1150 / 260         1150 / 380.99
- *  沿江 2038      612 / 50 = 12.24 (+20 %)
- *  上盘 2038      216 / 30 = 7.2      400 / 30           400 / 50 = 8       400 / 73.74
+ *  小芝 2037      510 / 50 = 10.2     1150 / 50 = 23     1150 / 260         1150 / 380.99
+ *  小芝 2038      612 / 50 = 12.24 (+20 %)
+ *  河头 2038      216 / 30 = 7.2      400 / 30           400 / 50 = 8       400 / 73.74
  *  临海 2038      828 / 80 = 10.35    1550 / 80 = 19.375 1550 / 310 = 5     1550 / 454.73
  * </pre>
- * Classes 2038: 沿江 A1 B2 C1 D1, 上盘 A1 C1 D1 (3 members: one each) → together 2 of each of 8, 25 %.
+ * Classes 2038: 小芝 A1 B2 C1 D1, 河头 A1 C1 D1 (3 members: one each) → together 2 of each of 8, 25 %.
  */
 @MujunIntegrationTest
 @AutoConfigureMockMvc
@@ -70,7 +70,7 @@ class StatisticsIntegrationTest {
                 .andExpect(jsonPath("$.taxMasked").value(false))
                 .andExpect(jsonPath("$.rows.length()").value(2))
                 .andExpect(jsonPath("$.rows[0].region").value(TOWN_A))
-                .andExpect(jsonPath("$.rows[0].name").value("沿江镇"))
+                .andExpect(jsonPath("$.rows[0].name").value("小芝镇"))
                 .andExpect(jsonPath("$.rows[0].current.aboveCount").value(5))
                 .andExpect(jsonPath("$.rows[0].current.taxPerMu", closeTo(12.24, 1e-9)))
                 .andExpect(jsonPath("$.rows[0].previous.taxPerMu", closeTo(10.2, 1e-9)))
@@ -107,7 +107,7 @@ class StatisticsIntegrationTest {
         mvc.perform(get("/api/v1/evaluation/statistics?year=2038").with(fx.as("fx-enterprise"))).andExpect(status().isForbidden());
         // the page with its charts' data URLs (no inline script) and the Excel of the chart data
         mvc.perform(get("/evaluation/statistics?year=2038&level=TOWN&region=331082").with(fx.as("fx-county"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("沿江镇")))
+                .andExpect(content().string(containsString("小芝镇")))
                 .andExpect(content().string(containsString("data-url=\"/api/v1/evaluation/statistics?year=2038&amp;level=TOWN&amp;region=331082\"")))
                 .andExpect(content().string(containsString("/js/evaluation-statistics.js")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>"))));

@@ -31,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What-if on stored runs (town 331082111, 2036): the published run (A20 B40 C20 D20) against a draft with
+ * What-if on stored runs (town 331082104, 2036): the published run (A20 B40 C20 D20) against a draft with
  * A20 B20 C40 D20 — P03 moves B → C, the electricity surcharges rise from 110,000.00 to 170,000.00 元
  * (P03 600,000 kWh × 0.1), as hand-worked in {@link WhatIfMatrixUnitTest}.
  */

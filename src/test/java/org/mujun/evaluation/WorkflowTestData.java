@@ -25,13 +25,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * 临海市 no other test uses, with the same figures in every year 2032–2049 (2038: tax × 1.2), each
  * enterprise on one parcel of 6,666.70 m² = 10 亩, 规上, registered 2010, industry C3411:
  * <pre>
- *  沿江镇 331082111   tax   VA    employees  kWh          tce = kWh × 0.1229 / 1000
+ *  小芝镇 331082104   tax   VA    employees  kWh          tce = kWh × 0.1229 / 1000
  *   P01               200   400   100        1,000,000    122.9
  *   P02               150   300    50          800,000     98.32
  *   P03               100   300    60          600,000     73.74
  *   P04                50   100    40          500,000     61.45
  *   P05                10    50    10          200,000     24.58
- *  上盘镇 331082113
+ *  河头镇 331082105
  *   Q01                90   200    20          300,000     36.87
  *   Q02                60   100    20          200,000     24.58
  *   Q03                30   100    10          100,000     12.29
@@ -42,8 +42,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 final class WorkflowTestData {
 
-    static final String TOWN_A = "331082111";
-    static final String TOWN_B = "331082113";
+    static final String TOWN_A = "331082104";
+    static final String TOWN_B = "331082105";
     static final double[] P_TAX = {200, 150, 100, 50, 10};
     static final double[] P_VA = {400, 300, 300, 100, 50};
     static final double[] P_EMPLOYEES = {100, 50, 60, 40, 10};
@@ -57,25 +57,25 @@ final class WorkflowTestData {
     }
 
     static String p(int n) {
-        return TestFixture.withCheck("913310821110000" + String.format("%02d", n));
+        return TestFixture.withCheck("913310821040000" + String.format("%02d", n));
     }
 
     static String q(int n) {
-        return TestFixture.withCheck("913310821130000" + String.format("%02d", n));
+        return TestFixture.withCheck("913310821050000" + String.format("%02d", n));
     }
 
     static synchronized void install(JdbcClient jdbc, Users users, PasswordEncoder encoder) {
         if (jdbc.sql("select count(*) from enterprise where uscc = :u").param("u", p(1)).query(Integer.class).single() == 0) {
             for (int i = 0; i < 5; i++) {
-                enterprise(jdbc, p(i + 1), "沿江测试" + (i + 1) + "号企业", TOWN_A, P_TAX[i], P_VA[i], P_EMPLOYEES[i], P_KWH[i]);
+                enterprise(jdbc, p(i + 1), "小芝测试" + (i + 1) + "号企业", TOWN_A, P_TAX[i], P_VA[i], P_EMPLOYEES[i], P_KWH[i]);
             }
             for (int i = 0; i < 3; i++) {
-                enterprise(jdbc, q(i + 1), "上盘测试" + (i + 1) + "号企业", TOWN_B, Q_TAX[i], Q_VA[i], Q_EMPLOYEES[i], Q_KWH[i]);
+                enterprise(jdbc, q(i + 1), "河头测试" + (i + 1) + "号企业", TOWN_B, Q_TAX[i], Q_VA[i], Q_EMPLOYEES[i], Q_KWH[i]);
             }
         }
         for (int i = 1; i <= 5; i++) {
             if (users.findByUsername("wf-p0" + i).isEmpty()) {
-                users.create(new Users.NewUser("wf-p0" + i, "沿江测试" + i + "号企业", Role.ENTERPRISE, TOWN_A, p(i), Set.of(), false),
+                users.create(new Users.NewUser("wf-p0" + i, "小芝测试" + i + "号企业", Role.ENTERPRISE, TOWN_A, p(i), Set.of(), false),
                         encoder.encode(TestFixture.PASSWORD));
             }
         }
