@@ -187,6 +187,9 @@ public class Publications {
         if (last.isAfter(today.plusDays(366))) {
             throw new IllegalArgumentException("异议期不能超过一年 / the objection window cannot exceed a year");
         }
+        // one publication of a region and year at a time: two runs publicised at once must not both stand
+        jdbc.sql("select pg_advisory_xact_lock(:k, hashtext(:r || ':' || cast(:y as text)))")
+                .param("k", 0x4D4A5042 /* "MJPB" */).param("r", run.header().regionCode()).param("y", run.header().year()).query().singleValue();
         Long superseded = null;
         List<Long> standing = jdbc.sql("""
                         select r.id from evaluation_run r where r.region_code = :r and r.year = :y and r.status in ('PUBLICIZING', 'FINAL')

@@ -356,4 +356,32 @@ class PublicationIntegrationTest {
                 .andExpect(status().isBadRequest());
         assertThat(jdbc.sql("select status from evaluation_run where id = :id").param("id", run.id()).query(String.class).single()).isEqualTo("COMPUTED");
     }
+
+    @Test
+    void everyPageRendersInChineseAndEnglishWithoutMissingMessages() throws Exception {
+        today("2043-02-01");
+        Run run = run(2043);
+        publicize(run.id(), "2043-02-10");
+        mvc.perform(objection(run.id(), "请核对 / please check", pdf("a.pdf")).with(WorkflowTestData.user(users, "wf-p04")).with(csrf()))
+                .andExpect(status().isCreated());
+        long objection = jdbc.sql("select id from evaluation_objection where run_id = :r").param("r", run.id()).query(Long.class).single();
+        List<String> pages = List.of("/evaluation/publications?region=" + TOWN_A + "&year=2043&date=2043-02-05",
+                "/evaluation/runs/" + run.id() + "/publication", "/evaluation/objections", "/evaluation/objections/" + objection,
+                "/evaluation/what-if", "/evaluation/measures", "/evaluation/measures/" + TOWN_A + "/2043",
+                "/evaluation/runs/" + run.id() + "/measures", "/evaluation/runs/" + run.id() + "/measures?list=LAND_USE_TAX",
+                "/evaluation/runs/" + run.id() + "/measures?list=QUOTA", "/evaluation/statistics?year=2043&region=" + TOWN_A,
+                "/evaluation/runs/" + run.id(), "/energy/carbon-efficiency?year=2043", "/energy/carbon-efficiency/distribution?year=2043",
+                "/energy/carbon-efficiency/config");
+        for (String page : pages) {
+            for (String lang : List.of("zh_CN", "en")) {
+                String url = page + (page.contains("?") ? "&" : "?") + "lang=" + lang;
+                String html = mvc.perform(get(url).with(fx.as("fx-county"))).andExpect(status().isOk()).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                assertThat(html).as(url).doesNotContain("??").doesNotContain("<script>");
+            }
+        }
+        String html = mvc.perform(get("/evaluation/runs/" + run.id() + "/publication?lang=en").with(WorkflowTestData.user(users, "wf-p01")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).doesNotContain("??").contains("File an objection 异议");
+    }
 }
