@@ -237,7 +237,7 @@ class EvaluationApiController {
                             @RequestParam(defaultValue = "RANK") ResultSort sort, @RequestParam(defaultValue = "false") boolean desc,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Page<ResultRow> p = runs.results(id, new ResultQuery(population, cls, region, industry, q, sort, desc, page, size));
-        return new Page<>(p.items().stream().map(TaxMask::row).toList(), p.page(), p.size(), p.total());
+        return new Page<>(p.items().stream().map(TaxMask::row).toList(), p.page(), p.size(), p.total(), p.totalExact());
     }
 
     @GetMapping("/runs/{id}/results/{uscc}/explanation")

@@ -234,7 +234,7 @@ class EvaluationController {
         Page<ResultRow> results = runs.results(run, query, jurisdiction.current());
         model.addAttribute("run", run);
         model.addAttribute("results", new Page<>(results.items().stream().map(TaxMask::row).toList(), results.page(), results.size(),
-                results.total()));
+                results.total(), results.totalExact()));
         model.addAttribute("query", query);
         model.addAttribute("filter", filterParams(query));
         model.addAttribute("kinds", run.scheme().populations().stream().map(Scheme.Population::kind).toList());

@@ -111,11 +111,27 @@ public class EvaluationRuns {
         }
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    /**
+     * A page of a list. {@code total} is exact up to {@link #COUNT_CAP}; above it {@code totalExact} is false and
+     * the total reads "more than 5,000" (a filtered province-wide list is never counted to the end on every page).
+     */
+    public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact) {
+        public Page(List<T> items, int page, int size, long total) {
+            this(items, page, size, total, true);
+        }
+
         public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
         }
+
+        /** Whether a next page exists (also beyond the counted total). */
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total || (!totalExact && items.size() == size);
+        }
     }
+
+    /** Filtered result lists are counted up to this many rows. */
+    public static final int COUNT_CAP = 5_000;
 
     /** One indicator of a stored result, with the scheme's weight and unit. */
     public record IndicatorValue(IndicatorKind kind, String unit, double weight, Double value, Double benchmark, double score,
@@ -438,16 +454,47 @@ public class EvaluationRuns {
         }
         List<ResultRow> items = stmt.query((rs, n) -> row(rs, run)).list();
         long total;
-        if (!q.filtered() && scope.uscc() == null && run.header().regionCode().startsWith(scope.regionPrefix())) {
-            total = run.header().inputCount();
+        boolean exact = true;
+        boolean wholeRun = scope.uscc() == null && run.header().regionCode().startsWith(scope.regionPrefix());
+        Long fromSummary = wholeRun ? countFromSummary(run, q) : null;
+        if (fromSummary != null) {
+            total = fromSummary;
         } else {
-            var count = jurisdiction.sql("select count(*) from evaluation_result x" + where, scope);
+            var count = jurisdiction.sql("select count(*) from (select 1 from evaluation_result x" + where + " limit " + (COUNT_CAP + 1) + ") t", scope);
             for (var e : params.entrySet()) {
                 count = count.param(e.getKey(), e.getValue());
             }
             total = count.query(Long.class).single();
+            if (total > COUNT_CAP) {
+                total = COUNT_CAP;
+                exact = false;
+            }
         }
-        return new Page<>(items, page, size, total);
+        return new Page<>(items, page, size, Math.max(total, (long) page * size + items.size()), exact);
+    }
+
+    /**
+     * The count of a filter by population and class alone, from the run's header and summaries (no rows read);
+     * null for other filters.
+     */
+    static Long countFromSummary(Run run, ResultQuery q) {
+        if (blank(q.region()) != null || blank(q.industry()) != null || blank(q.q()) != null) {
+            return null;
+        }
+        String o = blank(q.outcome());
+        List<PopulationSummary> pops = q.population() == null ? run.populations()
+                : run.populations().stream().filter(p -> p.kind() == q.population()).toList();
+        if (o == null) {
+            return q.population() == null ? (long) run.header().inputCount()
+                    : pops.stream().mapToLong(p -> p.size() + p.exempt()).sum();
+        }
+        return switch (o) {
+            case "A", "B", "C", "D" -> pops.stream().mapToLong(p -> p.finalClassCounts().getOrDefault(EvaluationClass.valueOf(o), 0)).sum();
+            case "EXEMPT" -> pops.stream().mapToLong(PopulationSummary::exempt).sum();
+            case "GRADED" -> pops.stream().mapToLong(PopulationSummary::size).sum();
+            case "NOT_EVALUATED" -> q.population() == null ? (long) run.header().notEvaluatedCount() : 0L;
+            default -> null;
+        };
     }
 
     /** Every result row of the filter, in order, for export (streamed). */

@@ -212,8 +212,8 @@ class EnterpriseIntegrationTest {
     void valueHistoryIsShownAndTaxValuesMasked() throws Exception {
         long id = fx.enterpriseId(CHANGES);
         long upload = jdbc.sql("""
-                insert into upload (dataset, file_name, file_format, source, uploaded_by, uploader_region, status)
-                values ('TAX', 'history-test.csv', 'CSV', 'CLI', 'fx-county', :r, 'APPLIED') returning id""")
+                insert into upload (dataset, file_name, file_sha256, file_format, source, uploaded_by, uploader_region, status)
+                values ('TAX', 'history-test.csv', repeat('0', 64), 'CSV', 'CLI', 'fx-county', :r, 'APPLIED') returning id""")
                 .param("r", TestFixture.COUNTY).query(Long.class).single();
         jdbc.sql("""
                 insert into data_change (upload_id, dataset, record_key, uscc, field, old_value, new_value, changed_by) values
