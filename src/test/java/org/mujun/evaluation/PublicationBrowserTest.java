@@ -50,14 +50,14 @@ class PublicationBrowserTest extends BrowserTestBase {
             for (int i = 0; i < 3; i++) {
                 String u = r(i + 1);
                 jdbc.sql("insert into enterprise (uscc, name, region_code, industry_code, size_class, registered_on) values (:u, :n, :r, 'C3411', 'ABOVE', date '2011-01-01')")
-                        .param("u", u).param("n", "白水洋浏览器测试" + (i + 1) + "号企业").param("r", TOWN).update();
+                        .param("u", u).param("n", "白水洋公示测试" + (i + 1) + "号企业").param("r", TOWN).update();
                 jdbc.sql("insert into parcel (certificate_no, owner_uscc, region_code, area_m2, land_use) values (:c, :u, :r, 6666.70, '工业用地')")
                         .param("c", "BT-" + u).param("u", u).param("r", TOWN).update();
                 jdbc.sql("insert into tax_record (uscc, year, total_tax) values (:u, :y, :t)").param("u", u).param("y", YEAR).param("t", tax[i]).update();
             }
         }
         if (users.findByUsername("bt-enterprise").isEmpty()) {
-            users.create(new Users.NewUser("bt-enterprise", "白水洋浏览器测试3号企业", Role.ENTERPRISE, TOWN, r(3), Set.of(), false),
+            users.create(new Users.NewUser("bt-enterprise", "白水洋公示测试3号企业", Role.ENTERPRISE, TOWN, r(3), Set.of(), false),
                     encoder.encode(TestFixture.PASSWORD));
         }
         SchemeVersion s = WorkflowTestData.as(fx.user("fx-county"), () -> schemes.latestPublished(TOWN, YEAR, Scope.system(TOWN)).orElseGet(() -> {
