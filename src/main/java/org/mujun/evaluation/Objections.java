@@ -168,7 +168,7 @@ public class Objections {
             where.append(" and o.uscc = cast(:u as bpchar)");
             params.put("u", uscc.toUpperCase());
         }
-        // an enterprise and a town officer see official runs only (objections exist only on published official runs)
+        // objections exist only on published official runs, which every role that reaches this list may see
         var items = jurisdiction.sql(SELECT + where + " order by o.id desc limit :lim offset :off");
         var count = jurisdiction.sql("select count(*) from evaluation_objection o" + where);
         for (var e : params.entrySet()) {

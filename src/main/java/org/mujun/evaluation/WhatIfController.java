@@ -44,6 +44,11 @@ class WhatIfController {
         this.messages = messages;
     }
 
+    @org.springframework.context.annotation.Bean
+    static org.mujun.common.NavLink whatIfNavLink() {
+        return new org.mujun.common.NavLink(45, "nav.whatIf", "/evaluation/what-if", org.mujun.common.NavLink.OFFICIALS);
+    }
+
     @GetMapping("/evaluation/what-if")
     @PreAuthorize(PublicationController.OFFICIALS)
     String index(@RequestParam(required = false) String region, @RequestParam(required = false) String year, Model model) {
