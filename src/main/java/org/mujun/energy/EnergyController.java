@@ -31,11 +31,13 @@ class EnergyController {
     private final EnergyCoefficients coefficients;
     private final CarbonAccounts accounts;
     private final MessageSource messages;
+    private final CarbonEfficiencyCodes codes;
 
-    EnergyController(EnergyCoefficients coefficients, CarbonAccounts accounts, MessageSource messages) {
+    EnergyController(EnergyCoefficients coefficients, CarbonAccounts accounts, MessageSource messages, CarbonEfficiencyCodes codes) {
         this.coefficients = coefficients;
         this.accounts = accounts;
         this.messages = messages;
+        this.codes = codes;
     }
 
     @GetMapping("/energy")
@@ -76,9 +78,12 @@ class EnergyController {
     @GetMapping("/energy/enterprises/{id}")
     @PreAuthorize(EnergyApiController.BUSINESS)
     String enterprise(@PathVariable long id, Model model) {
-        model.addAttribute("account", accounts.enterprise(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "企业不存在 / enterprise not found")));
+        CarbonAccounts.Account account = accounts.enterprise(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "企业不存在 / enterprise not found"));
+        model.addAttribute("account", account);
         model.addAttribute("method", coefficients.electricityMethod());
+        // 碳效码 of each year (SPEC §4), graded against the industry of the whole province
+        model.addAttribute("carbonCodes", codes.forEnterprise(account.uscc(), account.years().stream().map(CarbonAccounts.Year::year).toList()));
         return "energy/enterprise";
     }
 

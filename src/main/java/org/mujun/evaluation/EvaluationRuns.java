@@ -45,7 +45,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Reading: a run is visible to a user whose region overlaps the run's; result rows go through
  * {@link Jurisdiction} (a town officer reads its town's rows, an enterprise its own). An enterprise
  * sees a run only in a status {@link RunStatus#visibleToEnterprises() visible to enterprises}, a town
- * officer only official runs. Anything not visible is "not found".
+ * officer only official runs ({@link #visibleToEnterprise}). Anything not visible is "not found".
  */
 @Component
 public class EvaluationRuns {
@@ -326,9 +326,18 @@ public class EvaluationRuns {
         return all.stream().filter(r -> visible(r, u.role())).toList();
     }
 
+    /**
+     * The one rule for ENTERPRISE accounts: an official run once published (公示中, 已定稿, and a superseded
+     * one as history); never a computed run nor a what-if run. Pages and APIs showing a run to an
+     * enterprise go through {@link #find}, which applies it.
+     */
+    public static boolean visibleToEnterprise(RunHeader r) {
+        return r.kind() == RunKind.OFFICIAL && r.status().visibleToEnterprises();
+    }
+
     static boolean visible(RunHeader r, Role role) {
         return switch (role) {
-            case ENTERPRISE -> r.kind() == RunKind.OFFICIAL && r.status().visibleToEnterprises();
+            case ENTERPRISE -> visibleToEnterprise(r);
             case TOWN_OFFICER -> r.kind() == RunKind.OFFICIAL;
             case SECURITY_ADMIN, DATA_PROVIDER -> false;
             default -> true;

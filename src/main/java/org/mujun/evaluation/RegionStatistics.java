@@ -83,6 +83,37 @@ public final class RegionStatistics {
         return List.copyOf(rows);
     }
 
+    /**
+     * The sums behind one region's figures, as a database aggregate gives them (same members and filters
+     * as {@link #byPrefix}): per indicator Σ numerator and Σ denominator over the operating 规上
+     * enterprises with land whose numerator is present and denominator &gt; 0.
+     */
+    public record Sums(String region, int aboveCount, double tax, double taxLand, double valueAdded, double valueAddedLand,
+                       double labourValueAdded, double employees, double energyValueAdded, double energyTce, int graded, int exempt,
+                       int a, int b, int c, int d) {
+    }
+
+    /** The figures of one region from its sums: Σ/Σ per indicator (null without a denominator), class counts and shares. */
+    public static RegionFigures fromSums(Sums s) {
+        Map<EvaluationClass, Integer> cc = new EnumMap<>(EvaluationClass.class);
+        cc.put(EvaluationClass.A, s.a());
+        cc.put(EvaluationClass.B, s.b());
+        cc.put(EvaluationClass.C, s.c());
+        cc.put(EvaluationClass.D, s.d());
+        Map<EvaluationClass, Double> sh = new EnumMap<>(EvaluationClass.class);
+        for (EvaluationClass k : EvaluationClass.values()) {
+            sh.put(k, s.graded() == 0 ? 0.0 : 100.0 * cc.get(k) / s.graded());
+        }
+        return new RegionFigures(s.region(), s.aboveCount(), div(s.tax(), s.taxLand(), IndicatorKind.TAX_PER_MU),
+                div(s.valueAdded(), s.valueAddedLand(), IndicatorKind.VALUE_ADDED_PER_MU),
+                div(s.labourValueAdded(), s.employees(), IndicatorKind.LABOUR_PRODUCTIVITY),
+                div(s.energyValueAdded(), s.energyTce(), IndicatorKind.VALUE_ADDED_PER_TCE), s.graded(), s.exempt(), cc, sh);
+    }
+
+    private static Double div(double num, double den, IndicatorKind kind) {
+        return den > 0 ? num / den * kind.factor() : null;
+    }
+
     private static Double ratio(double[] a, int k, IndicatorKind kind) {
         return a[2 * k + 1] > 0 ? a[2 * k] / a[2 * k + 1] * kind.factor() : null;
     }
