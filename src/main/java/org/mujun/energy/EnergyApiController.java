@@ -68,7 +68,8 @@ class EnergyApiController {
 
     @PutMapping("/coefficients/versions/{version}/factors")
     @PreAuthorize(EDITORS)
-    VersionTable updateFactors(@PathVariable int version, @RequestBody FactorsRequest body) {
+    VersionTable updateFactors(@PathVariable int version, @RequestBody(required = false) FactorsRequest body) {
+        // body optional: a refused role gets 403 before an empty body would be answered with 400
         if (body == null || body.factors() == null) {
             throw new IllegalArgumentException("请求体需包含 factors / the body must contain factors");
         }

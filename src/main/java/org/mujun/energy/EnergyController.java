@@ -144,18 +144,32 @@ class EnergyController {
 
     @PostMapping("/energy/settings/method")
     @PreAuthorize(EnergyApiController.EDITORS)
-    String method(@RequestParam ElectricityMethod method) {
-        coefficients.setElectricityMethod(method, EnergyApiController.actor());
+    String method(@RequestParam(required = false) String method) {
+        // parsed here, not bound, so that a refused role gets 403 before a missing or wrong value is answered with 400
+        ElectricityMethod m;
+        try {
+            m = ElectricityMethod.valueOf(method == null ? "" : method.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("电力折标方法应为 CALORIFIC（当量值）或 EQUIVALENT（等价值） / method must be CALORIFIC or EQUIVALENT");
+        }
+        coefficients.setElectricityMethod(m, EnergyApiController.actor());
         return "redirect:/energy/coefficients";
     }
 
     @PostMapping("/energy/equivalent-factors")
     @PreAuthorize(EnergyApiController.EDITORS)
-    String equivalent(@RequestParam int year, @RequestParam String kgcePerKwh, @RequestParam(required = false) String note,
-                      RedirectAttributes redirect) {
+    String equivalent(@RequestParam(required = false) String year, @RequestParam(required = false) String kgcePerKwh,
+                      @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        // all parameters optional and parsed here: the role is checked first, bad input is shown on the page
         try {
+            int y;
+            try {
+                y = Integer.parseInt(year == null ? "" : year.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("年份必填，应为整数 / the year is required and must be a whole number");
+            }
             BigDecimal v = EnergyApiController.number(kgcePerKwh, "kgce/kWh");
-            coefficients.setEquivalentFactor(year, v, note, EnergyApiController.actor());
+            coefficients.setEquivalentFactor(y, v, note, EnergyApiController.actor());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -49,6 +49,7 @@ class IngestApiController {
     record Page<T>(List<T> items, int page, int size, long total) { }
 
     @GetMapping("/datasets")
+    @PreAuthorize(IngestController.USERS)
     List<DatasetInfo> datasets() {
         return DatasetSpec.ALL.values().stream().map(s -> new DatasetInfo(s.type().name(), s.type().nameZh(), s.type().nameEn(),
                 s.type().department(), s.columns().stream().map(c -> new ColumnInfo(c.code(), c.header(), c.headerEn(), c.unit(),
@@ -56,6 +57,7 @@ class IngestApiController {
     }
 
     @GetMapping("/datasets/{type}/template.xlsx")
+    @PreAuthorize(IngestController.USERS)
     void templateXlsx(@PathVariable String type, HttpServletResponse response) throws IOException {
         DatasetType t = DatasetType.parse(type);
         IngestController.attachment(response, "mujun-template-" + t.name().toLowerCase() + ".xlsx",
@@ -64,28 +66,33 @@ class IngestApiController {
     }
 
     @GetMapping("/datasets/{type}/template.csv")
+    @PreAuthorize(IngestController.USERS)
     void templateCsv(@PathVariable String type, HttpServletResponse response) throws IOException {
         DatasetType t = DatasetType.parse(type);
         IngestController.attachment(response, "mujun-template-" + t.name().toLowerCase() + ".csv", "text/csv;charset=UTF-8");
         Templates.csv(t, response.getOutputStream());
     }
 
-    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER')")
-    UploadResult upload(@RequestParam String dataset, @RequestParam("file") MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
+    // No "consumes" and optional parameters: a request of the wrong shape must still meet the role check first
+    // (403 for a refused role, never 415 or 400); the method checks the data set and then the file itself.
+    @PostMapping("/uploads")
+    @PreAuthorize(IngestController.UPLOADERS)
+    UploadResult upload(@RequestParam(required = false) String dataset,
+                        @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+        DatasetType type = IngestController.uploadable(dataset, file);
+        if (file.isEmpty()) {
             throw new IllegalArgumentException("缺少文件 / the multipart field 'file' is missing or empty");
         }
-        return IngestController.receive(ingestion, DatasetType.parse(dataset), file, "API");
+        return IngestController.receive(ingestion, type, file, "API");
     }
 
     /**
      * JSON push: an array of objects keyed by the template's field codes (GET /api/v1/datasets).
      * Goes through the same validation, history and atomic apply as a file.
      */
-    @PostMapping(path = "/datasets/{type}/records", consumes = "application/json")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER')")
-    UploadResult push(@PathVariable String type, @RequestBody List<Map<String, Object>> records) throws IOException {
+    @PostMapping("/datasets/{type}/records")
+    @PreAuthorize(IngestController.UPLOADERS)
+    UploadResult push(@PathVariable String type, @RequestBody(required = false) List<Map<String, Object>> records) throws IOException {
         DatasetType t = DatasetType.parse(type);
         Ingestion.checkMayUpload(Jurisdiction.currentUser(), t);
         if (records == null || records.isEmpty()) {
@@ -122,7 +129,7 @@ class IngestApiController {
     }
 
     @GetMapping("/uploads")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(IngestController.USERS)
     Page<Uploads.Upload> list(@RequestParam(required = false) String dataset, @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size) {
         MujunUser me = Jurisdiction.currentUser();
@@ -132,7 +139,7 @@ class IngestApiController {
     }
 
     @GetMapping("/uploads/{id}")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(IngestController.USERS)
     Map<String, Object> get(@PathVariable long id) {
         Uploads.Upload u = uploads.find(Jurisdiction.currentUser(), id).orElseThrow(IngestController::notFound);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -143,7 +150,7 @@ class IngestApiController {
     }
 
     @GetMapping("/uploads/{id}/errors")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(IngestController.USERS)
     Page<UploadResult.RowError> errors(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "100") int size) {
         uploads.find(Jurisdiction.currentUser(), id).orElseThrow(IngestController::notFound);
@@ -152,7 +159,7 @@ class IngestApiController {
     }
 
     @GetMapping("/uploads/{id}/errors.csv")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(IngestController.USERS)
     void errorsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         uploads.find(Jurisdiction.currentUser(), id).orElseThrow(IngestController::notFound);
         IngestController.attachment(response, "mujun-upload-" + id + "-errors.csv", "text/csv;charset=UTF-8");

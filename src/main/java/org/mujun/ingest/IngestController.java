@@ -32,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IngestController {
 
     static final int PAGE = 50;
+    /** Who uses ingestion (SPEC §1): admins and data providers upload, auditors read; town, enterprise and security do not. */
+    static final String USERS = "hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')";
+    static final String UPLOADERS = "hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER')";
     private final Ingestion ingestion;
     private final Uploads uploads;
     private final DataHistory history;
@@ -45,7 +48,7 @@ class IngestController {
     }
 
     @GetMapping("/ingest")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(USERS)
     String index(@RequestParam(required = false) String dataset, @RequestParam(defaultValue = "0") int page, Model model) {
         MujunUser me = Jurisdiction.currentUser();
         String ds = dataset == null || dataset.isBlank() ? null : DatasetType.parse(dataset).name();
@@ -64,6 +67,7 @@ class IngestController {
     }
 
     @GetMapping("/ingest/templates/{type}.xlsx")
+    @PreAuthorize(USERS)
     void templateXlsx(@PathVariable String type, HttpServletResponse response) throws IOException {
         DatasetType t = DatasetType.parse(type);
         attachment(response, "mujun-template-" + t.name().toLowerCase() + ".xlsx",
@@ -72,6 +76,7 @@ class IngestController {
     }
 
     @GetMapping("/ingest/templates/{type}.csv")
+    @PreAuthorize(USERS)
     void templateCsv(@PathVariable String type, HttpServletResponse response) throws IOException {
         DatasetType t = DatasetType.parse(type);
         attachment(response, "mujun-template-" + t.name().toLowerCase() + ".csv", "text/csv;charset=UTF-8");
@@ -79,15 +84,33 @@ class IngestController {
     }
 
     @PostMapping("/ingest/uploads")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER')")
-    String upload(@RequestParam String dataset, @RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
-        DatasetType type = DatasetType.parse(dataset);
-        if (file == null || file.isEmpty()) {
+    @PreAuthorize(UPLOADERS)
+    String upload(@RequestParam(required = false) String dataset, @RequestParam(value = "file", required = false) MultipartFile file,
+                  RedirectAttributes flash) throws IOException {
+        // parameters optional so that the role and the data set are checked before the input (a refused role gets 403, not 400)
+        DatasetType type = uploadable(dataset, file);
+        if (file.isEmpty()) {
             flash.addFlashAttribute("error", "请选择要上传的文件 / choose a file to upload");
             return "redirect:/ingest";
         }
         UploadResult r = receive(ingestion, type, file, "WEB");
         return "redirect:/ingest/uploads/" + r.id();
+    }
+
+    /**
+     * The data set of an upload the current user may make: 403 when the user may not upload it, then 400
+     * when the request has no data set or no file part.
+     */
+    static DatasetType uploadable(String dataset, MultipartFile file) {
+        if (dataset == null || dataset.isBlank()) {
+            throw new IllegalArgumentException("请选择数据集 / choose a data set (dataset=TAX, STATS, …)");
+        }
+        DatasetType type = DatasetType.parse(dataset);
+        Ingestion.checkMayUpload(Jurisdiction.currentUser(), type);
+        if (file == null) {
+            throw new IllegalArgumentException("缺少文件（multipart 字段 file） / the multipart field 'file' is missing");
+        }
+        return type;
     }
 
     /** Spools a multipart file to a temporary file and ingests it. */
@@ -102,7 +125,7 @@ class IngestController {
     }
 
     @GetMapping("/ingest/uploads/{id}")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(USERS)
     String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
         Uploads.Upload u = uploads.find(Jurisdiction.currentUser(), id).orElseThrow(IngestController::notFound);
         model.addAttribute("u", u);
@@ -114,7 +137,7 @@ class IngestController {
     }
 
     @GetMapping("/ingest/uploads/{id}/errors.csv")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(USERS)
     void errorsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         uploads.find(Jurisdiction.currentUser(), id).orElseThrow(IngestController::notFound);
         attachment(response, "mujun-upload-" + id + "-errors.csv", "text/csv;charset=UTF-8");
@@ -135,7 +158,7 @@ class IngestController {
     }
 
     @GetMapping("/ingest/uploads/{id}/errors.xlsx")
-    @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN','DATA_PROVIDER','AUDITOR')")
+    @PreAuthorize(USERS)
     void errorsXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         uploads.find(Jurisdiction.currentUser(), id).orElseThrow(IngestController::notFound);
         attachment(response, "mujun-upload-" + id + "-errors.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -187,8 +210,9 @@ class IngestController {
     @PostMapping("/ingest/quality/run")
     @PreAuthorize("hasAnyRole('PROVINCE_ADMIN','CITY_ADMIN','COUNTY_ADMIN')")
     String runChecks(RedirectAttributes flash) {
-        int n = quality.runAll();
-        flash.addFlashAttribute("message", n);
+        quality.runAll();
+        // the count shown is of the findings in the user's jurisdiction, not of the whole database
+        flash.addFlashAttribute("message", history.findingCount(null, null));
         return "redirect:/ingest/quality";
     }
 

@@ -237,6 +237,31 @@ class EnergyIntegrationTest {
     }
 
     @Test
+    void theRoleIsCheckedBeforeTheInput() throws Exception {
+        // refused roles get 403 on empty writes (before: 400, the missing parameter or body was answered first)
+        for (String user : List.of("fx-city", "fx-county", "fx-town", "fx-auditor", "fx-provider", "fx-security")) {
+            mvc.perform(post("/energy/equivalent-factors").with(fx.as(user)).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(post("/energy/settings/method").with(fx.as(user)).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(put("/api/v1/energy/coefficients/versions/1/factors").with(fx.as(user)).with(csrf())).andExpect(status().isForbidden());
+        }
+        // the province admin gets its bad input answered, and nothing changes
+        long factors = jdbc.sql("select count(*) from electricity_equivalent_factor").query(Long.class).single();
+        var method = coefficients.electricityMethod();
+        mvc.perform(post("/energy/equivalent-factors").with(fx.as("fx-province")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", containsString("年份")));
+        mvc.perform(post("/energy/equivalent-factors").param("year", "20x5").param("kgcePerKwh", "0.3").with(fx.as("fx-province")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", containsString("whole number")));
+        assertThat(jdbc.sql("select count(*) from electricity_equivalent_factor").query(Long.class).single()).isEqualTo(factors);
+        mvc.perform(post("/energy/settings/method").with(fx.as("fx-province")).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/energy/settings/method").param("method", "BOGUS").with(fx.as("fx-province")).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("CALORIFIC")));
+        assertThat(coefficients.electricityMethod()).isEqualTo(method);
+        mvc.perform(put("/api/v1/energy/coefficients/versions/1/factors").with(fx.as("fx-province")).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("factors")));
+    }
+
+    @Test
     void equivalentFactorAndMethodAreProvinceSettings() throws Exception {
         mvc.perform(post("/energy/equivalent-factors").param("year", "2093").param("kgcePerKwh", "0.3").with(fx.as("fx-province")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
