@@ -75,6 +75,7 @@ class IdleLandApiController {
     @PutMapping("/parcels/{id}/development")
     @PreAuthorize(LandWeb.WRITE)
     IdleLandCheck.ParcelInfo development(@PathVariable long id, @RequestBody(required = false) DevelopmentRequest b) {
+        check.parcel(id); // 404 outside the jurisdiction, before the body is checked
         b = LandWeb.body(b);
         check.saveDevelopment(id, LandWeb.requireVersion(b.version()), new IdleLandCheck.Development(b.agreedStart(), b.actualStart(),
                 b.developedAreaM2(), b.investedWan(), b.totalInvestmentWan(), b.stoppedOn(), Boolean.TRUE.equals(b.governmentCaused()), b.note(),

@@ -90,6 +90,7 @@ class IdleLandController {
     @PostMapping("/land/idle/parcels/{id}/development")
     @PreAuthorize(LandWeb.WRITE)
     String development(@PathVariable long id, @RequestParam Map<String, String> f, RedirectAttributes redirect) {
+        check.parcel(id); // 404 outside the jurisdiction, before any message about the form
         try {
             int version = LandWeb.requireVersion(LandWeb.integer(f.get("version"), "version"));
             check.saveDevelopment(id, version, developmentOf(f), LandWeb.actor());

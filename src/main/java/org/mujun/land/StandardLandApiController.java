@@ -72,6 +72,7 @@ class StandardLandApiController {
     @PutMapping("/{id}")
     @PreAuthorize(LandWeb.WRITE)
     StandardLandContracts.Detail amend(@PathVariable long id, @RequestBody(required = false) AmendRequest body) {
+        contracts.find(id); // 404 outside the jurisdiction, before the body is checked
         body = LandWeb.body(body);
         if (body.terms() == null) {
             throw new IllegalArgumentException("请求体需包含 terms / the body must contain terms");
@@ -83,6 +84,7 @@ class StandardLandApiController {
     @PostMapping("/{id}/moves")
     @PreAuthorize(LandWeb.WRITE)
     StandardLandContracts.Detail move(@PathVariable long id, @RequestBody(required = false) MoveRequest body) {
+        contracts.find(id); // 404 outside the jurisdiction, before the body is checked
         body = LandWeb.body(body);
         if (body.move() == null) {
             throw new IllegalArgumentException("缺少 move（START, COMPLETE, PRODUCE, RECTIFY, RECLAIM） / move is required");
@@ -93,6 +95,7 @@ class StandardLandApiController {
     @PostMapping("/{id}/review/preview")
     @PreAuthorize(LandWeb.WRITE)
     StandardLandActuals.Preview preview(@PathVariable long id, @RequestBody(required = false) ReviewRequest body) {
+        contracts.find(id); // 404 outside the jurisdiction, before the body is checked
         body = LandWeb.body(body);
         return contracts.preview(id, body.input());
     }
@@ -101,6 +104,7 @@ class StandardLandApiController {
     @PreAuthorize(LandWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
     StandardLandActuals.Preview review(@PathVariable long id, @RequestBody(required = false) ReviewRequest body) {
+        contracts.find(id); // 404 outside the jurisdiction, before the body is checked
         body = LandWeb.body(body);
         return contracts.record(id, LandWeb.requireVersion(body.version()), body.input(), LandWeb.actor());
     }

@@ -119,6 +119,7 @@ class StandardLandController {
     @PreAuthorize(LandWeb.WRITE)
     String move(@PathVariable long id, @RequestParam(required = false) String move, @RequestParam(required = false) String date,
                 @RequestParam(required = false) String version, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        contracts.find(id); // 404 outside the jurisdiction, before any message about the form
         try {
             StandardLandContracts.Move m;
             try {

@@ -66,6 +66,7 @@ class CommitmentApiController {
     @PostMapping("/api/v1/commitments/{id}/evaluations")
     @PreAuthorize(ProjectWeb.WRITE)
     TrackedCommitments.Outcome evaluate(@PathVariable long id, @RequestBody(required = false) AsOfRequest body) {
+        commitments.find(id); // 404 outside the jurisdiction, before the body is checked
         return commitments.evaluate(id, body == null || body.asOf() == null ? LocalDate.now(TrackedCommitments.ZONE) : body.asOf(), ProjectWeb.actor());
     }
 
@@ -81,6 +82,7 @@ class CommitmentApiController {
     @PreAuthorize(ProjectWeb.WRITE)
     @ResponseStatus(HttpStatus.CREATED)
     TrackedCommitments.Detail benefit(@PathVariable long id, @RequestBody(required = false) BenefitRequest b) {
+        commitments.find(id); // 404 outside the jurisdiction, before the body is checked
         b = ProjectWeb.body(b);
         commitments.addBenefit(id, ProjectWeb.requireVersion(b.version()), new TrackedCommitments.BenefitForm(b.amountWan(), b.receivedOn(), b.description()),
                 ProjectWeb.actor());
@@ -90,6 +92,7 @@ class CommitmentApiController {
     @PutMapping("/api/v1/commitments/{id}/conditions/{conditionId}/actual")
     @PreAuthorize(ProjectWeb.WRITE)
     TrackedCommitments.Detail actual(@PathVariable long id, @PathVariable long conditionId, @RequestBody(required = false) ActualRequest b) {
+        commitments.find(id); // 404 outside the jurisdiction, before the body is checked
         b = ProjectWeb.body(b);
         commitments.reportActual(id, ProjectWeb.requireVersion(b.version()), conditionId, b.value(), b.reason(), ProjectWeb.actor());
         return commitments.find(id);

@@ -146,6 +146,7 @@ class CommitmentController {
     @PostMapping("/commitments/{id}/evaluate")
     @PreAuthorize(ProjectWeb.WRITE)
     String evaluate(@PathVariable long id, @RequestParam(required = false) String asOf, RedirectAttributes redirect) {
+        commitments.find(id); // 404 outside the jurisdiction, before the body is checked
         try {
             LocalDate d = ProjectWeb.date(asOf, msg("project.cm.asOf"));
             TrackedCommitments.Outcome o = commitments.evaluate(id, d == null ? LocalDate.now(TrackedCommitments.ZONE) : d, ProjectWeb.actor());
@@ -159,6 +160,7 @@ class CommitmentController {
     @PostMapping("/commitments/{id}/benefits")
     @PreAuthorize(ProjectWeb.WRITE)
     String benefit(@PathVariable long id, @RequestParam Map<String, String> f, RedirectAttributes redirect) {
+        commitments.find(id); // 404 outside the jurisdiction, before the body is checked
         try {
             commitments.addBenefit(id, ProjectWeb.requireVersion(ProjectWeb.integer(f.get("version"), "version")),
                     new TrackedCommitments.BenefitForm(ProjectWeb.required(f.get("amountWan"), msg("project.cm.amount")),
@@ -173,6 +175,7 @@ class CommitmentController {
     @PostMapping("/commitments/{id}/conditions/{conditionId}/actual")
     @PreAuthorize(ProjectWeb.WRITE)
     String actual(@PathVariable long id, @PathVariable long conditionId, @RequestParam Map<String, String> f, RedirectAttributes redirect) {
+        commitments.find(id); // 404 outside the jurisdiction, before the body is checked
         try {
             commitments.reportActual(id, ProjectWeb.requireVersion(ProjectWeb.integer(f.get("version"), "version")), conditionId,
                     ProjectWeb.number(f.get("value"), msg("project.cm.actual")), f.get("reason"), ProjectWeb.actor());

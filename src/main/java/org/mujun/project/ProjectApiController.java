@@ -65,6 +65,7 @@ class ProjectApiController {
     @PostMapping("/{id}/moves")
     @PreAuthorize(ProjectWeb.WRITE)
     Projects.Detail move(@PathVariable long id, @RequestBody(required = false) MoveRequest b) {
+        projects.find(id); // 404 outside the jurisdiction, before the body is checked
         b = ProjectWeb.body(b);
         return projects.move(id, ProjectWeb.requireVersion(b.version()), b.to(), b.date(), b.note(), ProjectWeb.actor());
     }
@@ -72,6 +73,7 @@ class ProjectApiController {
     @PostMapping("/{id}/investment")
     @PreAuthorize(ProjectWeb.PROGRESS)
     Projects.Detail investment(@PathVariable long id, @RequestBody(required = false) InvestmentRequest b) {
+        projects.find(id); // 404 outside the jurisdiction, before the body is checked
         b = ProjectWeb.body(b);
         if (b.completedWan() == null) {
             throw new IllegalArgumentException("请填写累计完成投资 / completedWan is required");

@@ -126,6 +126,7 @@ class ProjectController {
     @PreAuthorize(ProjectWeb.WRITE)
     String move(@PathVariable long id, @RequestParam(required = false) String to, @RequestParam(required = false) String date,
                 @RequestParam(required = false) String version, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        projects.find(id); // 404 outside the jurisdiction, before any message about the form
         try {
             ProjectStage stage;
             try {
@@ -146,6 +147,7 @@ class ProjectController {
     @PreAuthorize(ProjectWeb.PROGRESS)
     String investment(@PathVariable long id, @RequestParam(required = false) String date, @RequestParam(required = false) String completedWan,
                       @RequestParam(required = false) String version, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        projects.find(id); // 404 outside the jurisdiction, before any message about the form
         try {
             projects.report(id, ProjectWeb.requireVersion(ProjectWeb.integer(version, "version")), ProjectWeb.date(date, msg("project.col.date")),
                     ProjectWeb.required(completedWan, msg("project.col.completed")), note, ProjectWeb.actor());
