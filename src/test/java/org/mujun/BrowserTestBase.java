@@ -77,6 +77,18 @@ public abstract class BrowserTestBase {
         return "http://localhost:" + port + path;
     }
 
+    /** Opens a menu entry as a person would: hovers its heading when it sits in a drop-down, then clicks it. */
+    protected void menu(String label) {
+        var withText = new com.microsoft.playwright.Locator.FilterOptions().setHasText(label);
+        var link = page.locator("nav.menu a").filter(withText).first();
+        if (!link.isVisible()) {
+            page.locator("nav.menu .navgroup")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHas(page.locator("a").filter(withText)))
+                    .first().hover();
+        }
+        link.click();
+    }
+
     protected void signIn(String username) {
         page.navigate(url("/login"));
         page.fill("#username", username);

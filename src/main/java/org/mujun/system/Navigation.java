@@ -17,11 +17,25 @@ public class Navigation {
         this.links = links.stream().sorted(Comparator.comparingInt(NavLink::order)).toList();
     }
 
+    /** A menu heading with the entries the user may open (never empty). */
+    public record Group(String key, List<NavLink> links) {
+        public String labelKey() {
+            return "nav.group." + key;
+        }
+    }
+
     public List<NavLink> links() {
         MujunUser user = Jurisdiction.currentUser();
         if (user == null) {
             return List.of();
         }
         return links.stream().filter(l -> l.roles().contains(user.role().name())).toList();
+    }
+
+    public List<Group> groups() {
+        List<NavLink> mine = links();
+        return NavLink.GROUPS.stream()
+                .map(g -> new Group(g, mine.stream().filter(l -> l.group().equals(g)).toList()))
+                .filter(g -> !g.links().isEmpty()).toList();
     }
 }

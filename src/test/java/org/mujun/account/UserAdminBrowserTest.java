@@ -19,7 +19,7 @@ class UserAdminBrowserTest extends BrowserTestBase {
     void aNewTownOfficerSignsInWithTheOneTimePasswordAndMustChangeIt() {
         String username = "t-browser-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         signIn("fx-security");
-        page.click("nav.menu >> text=用户管理");
+        menu("用户管理");
         assertThat(page).hasURL(Pattern.compile(".*/admin/users$"));
         page.click("#new-user");
 
@@ -60,7 +60,7 @@ class UserAdminBrowserTest extends BrowserTestBase {
     @Test
     void theAuditorReadsTheLogAndVerifiesTheChain() {
         signIn("fx-auditor");
-        page.click("nav.menu >> text=审计日志");
+        menu("审计日志");
         assertThat(page.locator("#audit-entries")).containsText("LOGIN");
         page.fill("input[name=actor]", "fx-auditor");
         page.click("#audit-filter button[type=submit]");

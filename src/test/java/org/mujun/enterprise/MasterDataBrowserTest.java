@@ -49,7 +49,7 @@ class MasterDataBrowserTest extends BrowserTestBase {
             }
         });
         signIn("fx-county");
-        page.click("nav.menu >> text=企业");
+        menu("企业");
         assertThat(page.locator("h1")).containsText("企业");
         page.fill("#enterprise-search input[name=q]", "浏览器测试");
         page.click("#enterprise-search button[type=submit]");
@@ -79,7 +79,7 @@ class MasterDataBrowserTest extends BrowserTestBase {
     @Test
     void regionTreeExpandsInPlace() {
         signIn("fx-city");
-        page.click("nav.menu >> text=行政区划");
+        menu("行政区划");
         assertThat(page.locator("#region-tree")).containsText("台州市");
         assertThat(page.locator("#region-tree")).not().containsText("古城街道");
         page.click("button[hx-get='/regions/331082/children']");

@@ -88,7 +88,7 @@ class PublicationBrowserTest extends BrowserTestBase {
 
         // the enterprise sees its result (3 members, 亩均税收 30 / 12 / 4: it is last → D) and files an objection with a PDF
         signIn("bt-enterprise");
-        page.click("nav.menu >> text=评价公示");
+        menu("评价公示");
         assertThat(page).hasURL(Pattern.compile(".*/evaluation/publications$"));
         page.click("a[href='/evaluation/runs/" + runId + "/publication']");
         assertThat(page.locator("#my-class")).hasText("D");
