@@ -60,9 +60,6 @@ public class TargetReports {
 
     public Figures figures(Scope scope, String region, YearMonth month) {
         LocalDate today = board.today();
-        if (month.atDay(1).isAfter(today)) {
-            throw new IllegalArgumentException("所选期间尚未开始 / the period " + month + " has not begun");
-        }
         Optional<TargetSnapshots.Snapshot> snap = snapshots.find(scope, region, month.getYear(), month.getMonthValue());
         List<String> childCodes = board.children(region).stream().map(Region::code).toList();
         if (snap.isPresent()) {
@@ -78,6 +75,9 @@ public class TargetReports {
             throw new IllegalArgumentException("季度应为 1–4 / the quarter must be 1 to 4");
         }
         String region = board.region(scope, regionParam);
+        if (year < 2000 || year > 2100 || YearMonth.of(year, quarter * 3 - 2).atDay(1).isAfter(board.today())) {
+            throw new IllegalArgumentException("所选季度尚未开始 / " + year + " Q" + quarter + " has not begun");
+        }
         Figures f = figures(scope, region, YearMonth.of(year, quarter * 3));
         return Bulletin.of(region, board.name(region), year, quarter, f.source(), bulletinIndicators, f.children());
     }
