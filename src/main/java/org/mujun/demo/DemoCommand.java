@@ -20,14 +20,16 @@ class DemoCommand implements CliCommand {
     static final int ALL_ZHEJIANG_ABOVE = 20_000;
 
     private final DemoData demo;
+    private final DemoScenario scenario;
     private final long defaultSeed;
     private final int defaultEnterprises;
     private final List<String> defaultCounties;
 
-    DemoCommand(DemoData demo, @Value("${mujun.demo.seed:20221}") long defaultSeed,
+    DemoCommand(DemoData demo, DemoScenario scenario, @Value("${mujun.demo.seed:20221}") long defaultSeed,
                 @Value("${mujun.demo.enterprises:3000}") int defaultEnterprises,
                 @Value("${mujun.demo.counties:331082,331003,330522}") List<String> defaultCounties) {
         this.demo = demo;
+        this.scenario = scenario;
         this.defaultSeed = defaultSeed;
         this.defaultEnterprises = defaultEnterprises;
         this.defaultCounties = defaultCounties;
@@ -40,8 +42,8 @@ class DemoCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "demo [--enterprises 3000] [--seed 20221] [--counties 331082,331003|all] [--year 2025] [--append|--replace|--delete]"
-                + "   deterministic demo data (COPY-streamed; refuses if demo data exists)";
+        return "demo [--enterprises 3000] [--seed 20221] [--counties 331082,331003|all] [--year 2025] [--append|--replace|--delete] [--scenario]"
+                + "   deterministic demo data (COPY-streamed; refuses if demo data exists); --scenario then publishes runs, screens, sets targets";
     }
 
     @Override
@@ -77,11 +79,20 @@ class DemoCommand implements CliCommand {
         try {
             r = demo.load(new DemoData.Request(seed, n, counties, mode, year), "cli");
         } catch (DemoData.DemoExistsException e) {
+            if (args.contains("--scenario")) {
+                return playScenario(counties, year, out);
+            }
             out.println(e.getMessage());
             return 1;
         }
         print(r, year, seed, out);
-        return 0;
+        return args.contains("--scenario") ? playScenario(counties, year, out) : 0;
+    }
+
+    private int playScenario(List<String> counties, int year, PrintStream out) {
+        List<String> lines = scenario.play(counties, year);
+        lines.forEach(l -> out.println("Demo scenario " + l));
+        return lines.stream().anyMatch(l -> l.startsWith("failed")) ? 1 : 0;
     }
 
     static void print(DemoData.Result r, int year, long seed, PrintStream out) {

@@ -24,16 +24,18 @@ class DemoFirstStart implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoFirstStart.class);
 
     private final DemoData demo;
+    private final DemoScenario scenario;
     private final Environment env;
     private final boolean enabled;
     private final long seed;
     private final int enterprises;
     private final List<String> counties;
 
-    DemoFirstStart(DemoData demo, Environment env, @Value("${mujun.demo.load-on-first-start:false}") boolean enabled,
+    DemoFirstStart(DemoData demo, DemoScenario scenario, Environment env, @Value("${mujun.demo.load-on-first-start:false}") boolean enabled,
                    @Value("${mujun.demo.seed:20221}") long seed, @Value("${mujun.demo.enterprises:3000}") int enterprises,
                    @Value("${mujun.demo.counties:331082,331003,330522}") List<String> counties) {
         this.demo = demo;
+        this.scenario = scenario;
         this.env = env;
         this.enabled = enabled;
         this.seed = seed;
@@ -52,6 +54,7 @@ class DemoFirstStart implements ApplicationRunner {
             if (r != null) {
                 log.info("Loaded demo data: {} enterprises in {} (seed {}) in {} s", String.format("%,d", r.enterprises()),
                         String.join(", ", r.counties()), seed, String.format("%.1f", r.seconds()));
+                scenario.play(counties, Year.now().getValue() - 1);
             }
         } catch (RuntimeException e) {
             // the demo is a convenience: Mujun starts without it (the load rolled back; the next start tries again)

@@ -33,6 +33,7 @@ class DemoDataIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired QualityChecks quality;
     @Autowired Environment env;
+    @Autowired DemoScenario scenario;
 
     long fixtureEnterprises;
 
@@ -163,7 +164,7 @@ class DemoDataIntegrationTest {
     @Test
     void firstStartDoesNothingInADatabaseThatHasEnterprises() {
         // the shared test database holds TestFixture's enterprises: a restart must not load the demo
-        DemoFirstStart firstStart = new DemoFirstStart(demo, env, true, 20221, 300, List.of(COUNTY));
+        DemoFirstStart firstStart = new DemoFirstStart(demo, scenario, env, true, 20221, 300, List.of(COUNTY));
         firstStart.run(null);
         assertThat(count("select count(*) from enterprise where 'DEMO' = any(flags)")).isZero();
         assertThat(demo.isFirstStart()).isFalse();

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * First start for real (SPEC §12), with the shipped configuration: the application on a fresh, empty
  * embedded database of its own loads the regions, then the default demo (3,000 enterprises in
- * 临海市, 黄岩区 and 长兴县, seed 20221); started again on the same database it loads nothing more.
+ * 临海市, 黄岩区 and 长兴县, seed 20221) and plays the demo scenario; started again on the same database it loads nothing more.
  */
 class DemoFirstStartIntegrationTest {
 
@@ -36,6 +36,20 @@ class DemoFirstStartIntegrationTest {
             assertThat(jdbc.sql("select count(distinct substr(region_code, 1, 6)) from enterprise").query(Long.class).single()).isEqualTo(3);
             assertThat(jdbc.sql("select count(*) from demo_load where seed = 20221").query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from quality_finding").query(Long.class).single()).isPositive();
+            // the demo scenario: each county's default scheme published and run officially for each of the three years, publicised
+            int last = Year.now().getValue() - 1;
+            assertThat(jdbc.sql("""
+                    select count(*) from evaluation_run r where r.kind = 'OFFICIAL' and r.status = 'PUBLICIZING'
+                      and r.region_code in ('331082', '331003', '330522') and r.year between :a and :b
+                      and exists (select 1 from evaluation_result x where x.run_id = r.id)""")
+                    .param("a", last - 2).param("b", last).query(Long.class).single()).isEqualTo(9);
+            // … 标准地 contracts along their stages, the idle-land check run, and a project register per county
+            assertThat(jdbc.sql("select count(distinct stage) from standard_land_contract").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from idle_land_run").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from idle_land_status where status in ('IDLE', 'RECLAIM_CANDIDATE')").query(Long.class).single())
+                    .isPositive();
+            assertThat(jdbc.sql("select count(distinct substr(region_code, 1, 6)) from project").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(distinct stage) from project").query(Long.class).single()).isGreaterThanOrEqualTo(5);
             fingerprint = jdbc.sql("select md5(string_agg(uscc || name, ',' order by uscc)) from enterprise").query(String.class).single();
 
             // SPEC §5 magnitudes per county (a county has ~370 规上, so its figure varies more than the total)
@@ -57,6 +71,7 @@ class DemoFirstStartIntegrationTest {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from enterprise").query(Long.class).single()).isEqualTo(3000);
             assertThat(jdbc.sql("select count(*) from demo_load").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from evaluation_run where kind = 'OFFICIAL'").query(Long.class).single()).isEqualTo(9);
             assertThat(jdbc.sql("select md5(string_agg(uscc || name, ',' order by uscc)) from enterprise").query(String.class).single())
                     .isEqualTo(fingerprint);
         }
