@@ -206,6 +206,11 @@ class ScreeningIntegrationTest {
         remediation.act(id, CaseAction.SUBMIT_PLAN, new ScreeningCases.Move(null, null, List.of()), town);
         remediation.act(id, CaseAction.APPROVE_PLAN, new ScreeningCases.Move(null, null, List.of()), county);
         assertThat(plans.ofCase(id, town.scope()).orElseThrow().approvedBy()).isEqualTo("fx-county");
+        List<ScreeningCases.Transition> h = cases.transitions(id, county.scope());
+        assertThat(h.get(h.size() - 1).action()).isEqualTo("APPROVE_PLAN");
+        assertThat(h.get(h.size() - 1).proof()).contains("plan version 2");
+        assertThat(h.get(h.size() - 2).reason()).isEqualTo(null);
+        assertThat(h.get(h.size() - 3).reason()).isEqualTo("补充节点");
         // the enterprise now sees its own plan, and only its own
         assertThat(mvc.perform(get("/screening/cases/" + id).with(fx.as("sc-t61-e1"))).andReturn().getResponse().getContentAsString()).contains("技改提升（修订）");
         mvc.perform(get("/screening/cases/" + caseOf(2).id()).with(fx.as("sc-t61-e1"))).andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
@@ -232,6 +237,8 @@ class ScreeningIntegrationTest {
         assertThat(sum.freedMu()).isGreaterThanOrEqualTo(new BigDecimal("3"));
         assertThat(totals.actual(TargetIndicator.ENTERPRISES_REMEDIATED, TestFixture.COUNTY, LocalDate.now(ScreeningCases.ZONE).getYear()).orElseThrow())
                 .isGreaterThanOrEqualTo(BigDecimal.ONE);
+        assertThat(mvc.perform(get("/screening/totals").with(fx.as("fx-county"))).andReturn().getResponse().getContentAsString())
+                .contains("id=\"against\"").contains("整治提升企业数");
         assertThat(totals.actual(TargetIndicator.LAND_FREED_MU, TestFixture.OTHER_COUNTY, LocalDate.now(ScreeningCases.ZONE).getYear()).orElseThrow())
                 .isEqualByComparingTo("0");
     }
