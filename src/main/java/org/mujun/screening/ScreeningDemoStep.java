@@ -31,11 +31,20 @@ class ScreeningDemoStep implements DemoScenarioStep {
 
     static final int WALKED_PER_COUNTY = 6;
 
+    /**
+     * The demo counties screen with the default thresholds but ask for three rules at once: with one
+     * (the default), the demo's many small 规下 firms outside the zones would make two thirds of all
+     * enterprises candidates; with three, about one in ten — a list a town can verify.
+     */
+    static final int DEMO_MIN_HITS = 3;
+
     private final Screenings screenings;
     private final ScreeningCases cases;
     private final RemediationPlans plans;
+    private final ScreeningRuleSets ruleSets;
 
-    ScreeningDemoStep(Screenings screenings, ScreeningCases cases, RemediationPlans plans) {
+    ScreeningDemoStep(Screenings screenings, ScreeningCases cases, RemediationPlans plans, ScreeningRuleSets ruleSets) {
+        this.ruleSets = ruleSets;
         this.screenings = screenings;
         this.cases = cases;
         this.plans = plans;
@@ -58,6 +67,12 @@ class ScreeningDemoStep implements DemoScenarioStep {
         LocalDate today = LocalDate.now(ScreeningCases.ZONE);
         List<String> out = new ArrayList<>();
         for (String county : counties) {
+            ScreeningRules d = ScreeningRules.DEFAULTS;
+            ScreeningRuleSets.Effective current = ruleSets.effective(county, lastYear);
+            ruleSets.save(county, lastYear, new ScreeningRules(d.taxEnabled(), d.taxTiers(), d.classDEnabled(), d.classDYears(), d.energyEnabled(),
+                    d.energyShare(), d.belowScaleEnabled(), d.belowScaleMu(), d.lianggaoEnabled(), d.outsideZoneEnabled(), d.revenueEnabled(),
+                    d.revenueWan(), d.revenueTaxPerMu(), d.revenueYears(), DEMO_MIN_HITS), current.own(county) ? current.version() : null,
+                    demo.username());
             Screenings.RunSummary run = screenings.run(county, lastYear, demo.username(), Scope.system(county));
             List<ScreeningCases.Case> candidates = cases.list(new ScreeningCases.Filter(county, lastYear, CaseState.CANDIDATE, null, false),
                     0, WALKED_PER_COUNTY, Scope.system(county)).items();
