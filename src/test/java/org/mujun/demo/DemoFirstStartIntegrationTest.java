@@ -50,6 +50,10 @@ class DemoFirstStartIntegrationTest {
                     .isPositive();
             assertThat(jdbc.sql("select count(distinct substr(region_code, 1, 6)) from project").query(Long.class).single()).isEqualTo(3);
             assertThat(jdbc.sql("select count(distinct stage) from project").query(Long.class).single()).isGreaterThanOrEqualTo(5);
+            // … a screening run per county with some cases walked along the closed loop, one milestone each overdue
+            assertThat(jdbc.sql("select count(*) from screening_run").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(distinct state) from screening_case").query(Long.class).single()).isGreaterThanOrEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from attachment").query(Long.class).single()).isPositive();
             fingerprint = jdbc.sql("select md5(string_agg(uscc || name, ',' order by uscc)) from enterprise").query(String.class).single();
 
             // SPEC §5 magnitudes per county (a county has ~370 规上, so its figure varies more than the total)
