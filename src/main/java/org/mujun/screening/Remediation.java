@@ -67,10 +67,11 @@ public class Remediation {
         String proof = null;
         switch (action) {
             case MERGE -> throw new IllegalArgumentException("兼并重组须填写兼并方（使用兼并重组表单） / a merger needs the acquirer: use the merger form");
-            case SUBMIT_PLAN -> {
-                if (plans.ofCase(caseId, scope).isEmpty()) {
-                    throw new IllegalArgumentException("请先编制一企一方案 / draft the plan before submitting it");
-                }
+            case SUBMIT_PLAN, APPROVE_PLAN, RETURN_PLAN -> {
+                // the history names the plan version submitted, approved or returned
+                RemediationPlans.Plan p = plans.ofCase(caseId, scope).orElseThrow(() ->
+                        new IllegalArgumentException("请先编制一企一方案 / draft the plan before submitting it"));
+                proof = "方案版本 " + p.version() + " / plan version " + p.version();
             }
             case DELIST -> proof = delistingProof(c);
             default -> {

@@ -41,8 +41,9 @@ class ScreeningController {
     private final Jurisdiction jurisdiction;
     private final Attachments attachments;
     private final MessageSource messages;
+    private final org.mujun.target.Targets targets;
 
-    ScreeningController(Screenings screenings, ScreeningRuleSets ruleSets, ScreeningCases cases, RemediationPlans plans, Remediation remediation,
+    ScreeningController(org.mujun.target.Targets targets, Screenings screenings, ScreeningRuleSets ruleSets, ScreeningCases cases, RemediationPlans plans, Remediation remediation,
                         ScreeningTotals totals, Jurisdiction jurisdiction, Attachments attachments, MessageSource messages) {
         this.screenings = screenings;
         this.ruleSets = ruleSets;
@@ -53,6 +54,7 @@ class ScreeningController {
         this.jurisdiction = jurisdiction;
         this.attachments = attachments;
         this.messages = messages;
+        this.targets = targets;
     }
 
     static int lastYear() {
@@ -285,9 +287,29 @@ class ScreeningController {
     @PreAuthorize(ScreeningWeb.OFFICIALS)
     String totals(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year, Model model) {
         String r = region == null || region.isBlank() ? ScreeningWeb.userRegion() : region.trim();
-        model.addAttribute("rows", totals.byRegion(r, year, jurisdiction.current()));
+        Scope scope = jurisdiction.current();
+        model.addAttribute("rows", totals.byRegion(r, year, scope));
         model.addAttribute("region", r);
         model.addAttribute("year", year);
+        int targetYear = year == null ? LocalDate.now(ScreeningCases.ZONE).getYear() : year;
+        List<Map<String, Object>> against = new ArrayList<>();
+        if (scope.coversRegion(r)) {
+            for (org.mujun.target.TargetIndicator i : List.of(org.mujun.target.TargetIndicator.ENTERPRISES_REMEDIATED,
+                    org.mujun.target.TargetIndicator.LAND_FREED_MU, org.mujun.target.TargetIndicator.ENERGY_FREED_TCE,
+                    org.mujun.target.TargetIndicator.CO2_CUT_T)) {
+                java.math.BigDecimal actual = totals.actual(i, r, targetYear).orElse(java.math.BigDecimal.ZERO);
+                java.math.BigDecimal target = targets.find(scope, r, i, targetYear).map(org.mujun.target.Targets.Target::value).orElse(null);
+                Map<String, Object> row = new java.util.HashMap<>();
+                row.put("indicator", i);
+                row.put("actual", actual.toPlainString());
+                row.put("target", target == null ? null : target.stripTrailingZeros().toPlainString());
+                row.put("percent", target == null || target.signum() == 0 ? null
+                        : actual.multiply(java.math.BigDecimal.valueOf(100)).divide(target, 1, java.math.RoundingMode.HALF_UP).toPlainString());
+                against.add(row);
+            }
+        }
+        model.addAttribute("against", against);
+        model.addAttribute("targetYear", targetYear);
         return "screening/totals";
     }
 
