@@ -11,8 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CarbonGradeStatus implements EnterpriseStatus.Provider {
 
+    /** How long the latest year is reused (finding it reads every energy and electricity row in the jurisdiction). */
+    static final long LATEST_YEAR_MILLIS = 60_000;
+
     private final CarbonEfficiencyCodes codes;
     private final Jurisdiction jurisdiction;
+    private final Map<String, long[]> latestYears = new java.util.concurrent.ConcurrentHashMap<>();
 
     CarbonGradeStatus(CarbonEfficiencyCodes codes, Jurisdiction jurisdiction) {
         this.codes = codes;
@@ -37,8 +41,11 @@ class CarbonGradeStatus implements EnterpriseStatus.Provider {
     @Override
     public Map<String, String> statuses(String regionPrefix, Integer year) {
         Map<String, String> out = new HashMap<>();
-        Integer y = year != null ? year : codes.latestYear().orElse(null);
-        if (y == null || !jurisdiction.current().businessData()) {
+        if (!jurisdiction.current().businessData()) {
+            return out;
+        }
+        Integer y = year != null ? year : latestYear();
+        if (y == null) {
             return out;
         }
         for (CarbonEfficiencyCodes.Code c : codes.list(y, new CarbonEfficiencyCodes.Filter(regionPrefix, null, null, null)).rows()) {
@@ -47,5 +54,21 @@ class CarbonGradeStatus implements EnterpriseStatus.Provider {
             }
         }
         return out;
+    }
+
+    private Integer latestYear() {
+        var scope = jurisdiction.current();
+        String key = scope.regionPrefix() + "|" + scope.uscc();
+        long now = System.currentTimeMillis();
+        long[] cached = latestYears.get(key);
+        if (cached != null && now - cached[0] < LATEST_YEAR_MILLIS) {
+            return cached[1] < 0 ? null : (int) cached[1];
+        }
+        Integer y = codes.latestYear().orElse(null);
+        if (latestYears.size() > 1000) {
+            latestYears.clear();
+        }
+        latestYears.put(key, new long[] {now, y == null ? -1 : y});
+        return y;
     }
 }

@@ -76,8 +76,11 @@ class MapBenchCommand implements CliCommand {
             Viewport v = new Viewport(mid[0] - 0.03, mid[1] - 0.02, mid[0] + 0.03, mid[1] + 0.02, 15);
             time(out, "viewport parcels (" + v + ")", runs, () -> layers.parcels(scope, v, null, v.zoom(), status, null, layers.maxFeatures()));
             time(out, "viewport enterprises (" + v + ")", runs, () -> layers.enterprises(scope, v, status, null, layers.maxFeatures()));
-            time(out, "bubbles by county (zoom 8, whole province)", Math.max(3, runs / 4), () -> layers.aggregates(scope, 8, 10, status, null));
-            time(out, "bubbles by town (zoom 11, whole province)", Math.max(3, runs / 4), () -> layers.aggregates(scope, 11, 10, status, null));
+            time(out, "bubbles by county (zoom 8, whole province, uncached)", Math.max(3, runs / 4),
+                    () -> layers.computeAggregates(scope, 6, status, null));
+            time(out, "bubbles by town (zoom 11, whole province, uncached)", Math.max(3, runs / 4),
+                    () -> layers.computeAggregates(scope, 9, status, null));
+            time(out, "bubbles by county (cached, mujun.map.aggregate-cache-seconds)", runs, () -> layers.aggregates(scope, 8, 10, status, null));
             time(out, "county boundaries (zoom 8, cached after first)", runs, () -> new MapLayers.Layer(layers.boundaries(8), 0, false));
             return 0;
         } finally {

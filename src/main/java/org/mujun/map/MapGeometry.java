@@ -133,6 +133,40 @@ final class MapGeometry {
         }
     }
 
+    private static final String POLYGON = "{\"type\":\"Polygon\",\"coordinates\":[";
+    private static final String MULTIPOLYGON = "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+
+    /**
+     * True when stored GeoJSON can be sent as it is: a plain Polygon or MultiPolygon object as the land module and
+     * the demo write it (type, then coordinates, nothing else), at most {@code maxLength} characters, and nothing but
+     * numbers, brackets and commas in its coordinates. Small parcels close up gain nothing from simplification, and
+     * skipping the parse keeps a county's parcels fast.
+     */
+    static boolean passThrough(String geojson, int maxLength) {
+        if (geojson == null || geojson.length() > maxLength || !geojson.endsWith("]}")) {
+            return false;
+        }
+        int start = geojson.startsWith(POLYGON) ? POLYGON.length() : geojson.startsWith(MULTIPOLYGON) ? MULTIPOLYGON.length() : -1;
+        if (start < 0) {
+            return false;
+        }
+        int depth = 1;
+        for (int i = start; i < geojson.length() - 1; i++) {
+            char c = geojson.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+                if (depth < 0) {
+                    return false;
+                }
+            } else if (!((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == 'e' || c == 'E' || c == '+' || c == ' ')) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
     /** Appends the geometry as a GeoJSON geometry object with coordinates rounded to {@code decimals}. */
     static void write(StringBuilder sb, Geometry g, int decimals) {
         double scale = Math.pow(10, decimals);

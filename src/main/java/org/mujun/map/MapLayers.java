@@ -18,6 +18,8 @@ import org.mujun.security.Scope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -34,6 +36,9 @@ class MapLayers {
     static final int BOUNDARY_MAX_ZOOM = 14;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** From this zoom on, small stored polygons are sent as stored (one pixel is about 17 m: nothing to simplify). */
+    static final int PASS_THROUGH_ZOOM = 13;
+    static final int PASS_THROUGH_LENGTH = 1000;
 
     /** A layer's text and how many features it has (and whether it was cut at the limit). */
     record Layer(String geojson, int features, boolean truncated) {
@@ -42,15 +47,25 @@ class MapLayers {
     private record County(String code, String name, Geometry geometry, Coordinate centre) {
     }
 
+    private record Cached(long at, Layer layer) {
+    }
+
     private final JdbcClient jdbc;
     private final Jurisdiction jurisdiction;
     private final Regions regions;
     private final int maxFeatures;
     private volatile List<County> counties;
     private final Map<Integer, String> boundaryCache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> aggregateCache = new ConcurrentHashMap<>();
+    private final long aggregateTtlMillis;
+    private final TransactionTemplate readOnly;
 
-    MapLayers(JdbcClient jdbc, Jurisdiction jurisdiction, Regions regions, @Value("${mujun.map.max-features:20000}") int maxFeatures) {
+    MapLayers(JdbcClient jdbc, Jurisdiction jurisdiction, Regions regions, PlatformTransactionManager transactions,
+              @Value("${mujun.map.max-features:20000}") int maxFeatures, @Value("${mujun.map.aggregate-cache-seconds:60}") int aggregateSeconds) {
         this.jdbc = jdbc;
+        this.aggregateTtlMillis = aggregateSeconds * 1000L;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.jurisdiction = jurisdiction;
         this.regions = regions;
         this.maxFeatures = maxFeatures;
@@ -160,13 +175,15 @@ class MapLayers {
         String where = viewport != null ? "(p.map_box && box(point(:w, :s), point(:e, :n)))" : "(p.region_code like :rp)";
         var spec = jurisdiction.sql("""
                         select p.id, p.certificate_no, p.region_code, p.area_m2, p.owner_uscc, p.standard_land, p.geojson, e.id, e.name
-                        from parcel p left join enterprise e on e.uscc = p.owner_uscc
+                        from parcel p
+                        left join lateral (select e.id, e.name from enterprise e where e.uscc = p.owner_uscc offset 0) e on true
                         where SCOPE(p.region_code, p.owner_uscc) and p.map_box is not null and """ + where + """
                          order by p.id limit :lim""", scope).param("lim", limit + 1);
         spec = viewport != null ? spec.param("w", viewport.west()).param("s", viewport.south()).param("e", viewport.east())
                 .param("n", viewport.north()) : spec.param("rp", regionPrefix + "%");
-        List<Row> rows = spec.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
-                rs.getBoolean(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9))).list();
+        var query = spec;
+        List<Row> rows = customPlan(() -> query.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                rs.getString(5), rs.getBoolean(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9))).list());
         boolean truncated = rows.size() > limit;
         if (truncated) {
             rows = rows.subList(0, limit);
@@ -175,23 +192,35 @@ class MapLayers {
         StringBuilder sb = collection(rows.size() * 400);
         int d = MapGeometry.decimals(zoom);
         int n = 0;
+        boolean close = zoom >= PASS_THROUGH_ZOOM;
         for (Row r : rows) {
-            Geometry g = MapGeometry.parse(r.geojson());
-            if (g == null) {
+            boolean raw = close && MapGeometry.passThrough(r.geojson(), PASS_THROUGH_LENGTH);
+            Geometry g = raw ? null : MapGeometry.parse(r.geojson());
+            if (!raw && g == null) {
                 continue;
             }
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("kind", "parcel");
-            p.put("id", r.id());
-            p.put("certificateNo", r.cert());
-            p.put("regionCode", r.region());
-            p.put("areaMu", Mu.ofSquareMetres(r.m2()).value().setScale(2, java.math.RoundingMode.HALF_UP));
-            p.put("standardLand", r.standard());
-            p.put("ownerUscc", r.owner());
-            p.put("ownerName", r.ownerName());
-            p.put("enterpriseId", r.enterpriseId());
-            p.put("status", r.owner() == null ? null : statuses.get(r.owner()));
-            feature(sb, n++ == 0, "parcel-" + r.id(), p, MapGeometry.simplify(g, zoom), d);
+            if (n++ > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"type\":\"Feature\",\"id\":\"parcel-").append(r.id()).append("\",\"properties\":{\"kind\":\"parcel\",\"id\":")
+                    .append(r.id()).append(",\"certificateNo\":");
+            string(sb, r.cert());
+            sb.append(",\"regionCode\":");
+            string(sb, r.region());
+            sb.append(",\"areaMu\":").append(Mu.ofSquareMetres(r.m2()).value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())
+                    .append(",\"standardLand\":").append(r.standard()).append(",\"ownerUscc\":");
+            string(sb, r.owner() == null ? null : r.owner().trim());
+            sb.append(",\"ownerName\":");
+            string(sb, r.ownerName());
+            sb.append(",\"enterpriseId\":").append(r.enterpriseId()).append(",\"status\":");
+            string(sb, r.owner() == null ? null : statuses.get(r.owner()));
+            sb.append("},\"geometry\":");
+            if (raw) {
+                sb.append(r.geojson());
+            } else {
+                MapGeometry.write(sb, MapGeometry.simplify(g, zoom), d);
+            }
+            sb.append('}');
         }
         return close(sb, n, truncated);
     }
@@ -202,16 +231,19 @@ class MapLayers {
     Layer enterprises(Scope scope, Viewport viewport, EnterpriseStatus.Provider status, Integer year, int limit) {
         record Row(long id, String uscc, String name, String region, String size, double x, double y) {
         }
-        List<Row> rows = jurisdiction.sql("""
+        // the parcels in the viewport first (GiST index), then each owner by its key (never a join over all enterprises)
+        List<Row> rows = customPlan(() -> jurisdiction.sql("""
                         select distinct on (e.id) e.id, e.uscc, e.name, e.region_code, e.size_class,
                                (center(p.map_box))[0], (center(p.map_box))[1]
-                        from parcel p join enterprise e on e.uscc = p.owner_uscc
-                        where SCOPE(e.region_code, e.uscc) and p.map_box && box(point(:w, :s), point(:e, :n))
+                        from parcel p
+                        join lateral (select e.id, e.uscc, e.name, e.region_code, e.size_class from enterprise e
+                                      where e.uscc = p.owner_uscc and SCOPE(e.region_code, e.uscc) offset 0) e on true
+                        where p.map_box && box(point(:w, :s), point(:e, :n))
                         order by e.id, p.id limit :lim""", scope)
                 .param("w", viewport.west()).param("s", viewport.south()).param("e", viewport.east()).param("n", viewport.north())
                 .param("lim", limit + 1)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getDouble(6), rs.getDouble(7))).list();
+                        rs.getDouble(6), rs.getDouble(7))).list());
         boolean truncated = rows.size() > limit;
         if (truncated) {
             rows = rows.subList(0, limit);
@@ -244,9 +276,28 @@ class MapLayers {
      */
     Layer aggregates(Scope scope, int zoom, int townZoom, EnterpriseStatus.Provider status, Integer year) {
         int length = MapAggregation.levelLength(zoom, townZoom);
-        List<MapAggregation.Member> members = jurisdiction.sql(
+        String key = scope.regionPrefix() + "|" + scope.uscc() + "|" + scope.businessData() + "|" + length + "|"
+                + (status == null ? "" : status.key()) + "|" + year;
+        long now = System.currentTimeMillis();
+        Cached c = aggregateCache.get(key);
+        if (c != null && now - c.at() < aggregateTtlMillis) {
+            return c.layer();
+        }
+        Layer layer = computeAggregates(scope, length, status, year);
+        if (aggregateTtlMillis > 0) {
+            if (aggregateCache.size() > 500) {
+                aggregateCache.clear();
+            }
+            aggregateCache.put(key, new Cached(now, layer));
+        }
+        return layer;
+    }
+
+    /** The bubbles without the cache (the bench measures this). */
+    Layer computeAggregates(Scope scope, int length, EnterpriseStatus.Provider status, Integer year) {
+        List<MapAggregation.Member> members = customPlan(() -> jurisdiction.sql(
                         "select e.uscc, e.region_code from enterprise e where SCOPE(e.region_code, e.uscc)", scope)
-                .query((rs, i) -> new MapAggregation.Member(rs.getString(1), rs.getString(2))).list();
+                .query((rs, i) -> new MapAggregation.Member(rs.getString(1), rs.getString(2))).list());
         List<String> categories = status == null ? List.of() : status.categories();
         Map<String, String> statuses = status == null || scope.regionPrefix() == null ? Map.of() : status.statuses(scope.regionPrefix(), year);
         List<MapAggregation.RegionCount> counts = MapAggregation.aggregate(members, statuses, categories, length);
@@ -256,13 +307,16 @@ class MapLayers {
                 places.put(c.code(), new double[] {c.centre().x, c.centre().y});
             }
         } else {
-            jurisdiction.sql("""
-                            select substr(p.region_code, 1, 9), avg((center(p.map_box))[0]), avg((center(p.map_box))[1])
-                            from parcel p where SCOPE(p.region_code, p.owner_uscc) and p.map_box is not null and length(p.region_code) >= 9
-                            group by 1""", scope)
-                    .query(rs -> {
-                        places.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
-                    });
+            customPlan(() -> {
+                jurisdiction.sql("""
+                                select substr(p.region_code, 1, 9), avg((center(p.map_box))[0]), avg((center(p.map_box))[1])
+                                from parcel p where SCOPE(p.region_code, p.owner_uscc) and p.map_box is not null and length(p.region_code) >= 9
+                                group by 1""", scope)
+                        .query(rs -> {
+                            places.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                        });
+                return null;
+            });
         }
         StringBuilder sb = collection();
         int n = 0;
@@ -305,6 +359,44 @@ class MapLayers {
         }
         String prefix = common.startsWith(scope.regionPrefix()) ? common : scope.regionPrefix();
         return status.statuses(prefix, year);
+    }
+
+    /**
+     * Runs a query with custom plans only: the region prefix and the viewport are bind parameters, and a generic
+     * plan of a prepared statement cannot use them to pick the index range (it would scan every parcel).
+     */
+    private <T> T customPlan(java.util.function.Supplier<T> query) {
+        return readOnly.execute(s -> {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            return query.get();
+        });
+    }
+
+    /** A JSON string (or null), escaped per RFC 8259. */
+    static void string(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 
     private static StringBuilder collection() {

@@ -95,4 +95,28 @@ class MapGeometryUnitTest {
         assertThat(MapGeometry.parse("not json")).isNull();
         assertThat(MapGeometry.parse((String) null)).isNull();
     }
+
+    @Test
+    void storedPolygonsPassThroughOnlyWhenPlainAndSmall() {
+        String quad = "{\"type\":\"Polygon\",\"coordinates\":[[[121.1,28.8],[121.101,28.8],[121.101,28.801],[121.1,28.8]]]}";
+        assertThat(MapGeometry.passThrough(quad, 1000)).isTrue();
+        assertThat(MapGeometry.passThrough(quad, 50)).isFalse(); // too long to skip simplification
+        assertThat(MapGeometry.passThrough("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[1,2],[3,4],[1,5],[1,2]]]]}", 1000)).isTrue();
+        // anything but numbers and brackets in the coordinates, other members, unbalanced brackets: parsed and rewritten instead
+        assertThat(MapGeometry.passThrough("{\"type\":\"Polygon\",\"coordinates\":[[[1,2]]],\"x\":[1]}", 1000)).isFalse();
+        assertThat(MapGeometry.passThrough("{\"type\":\"Polygon\",\"coordinates\":[[[1,2]]]}]}", 1000)).isFalse();
+        assertThat(MapGeometry.passThrough("{\"type\":\"Polygon\",\"coordinates\":[[[1,2],\"a\"]]}", 1000)).isFalse();
+        assertThat(MapGeometry.passThrough("{\"coordinates\":[[[1,2]]],\"type\":\"Polygon\"}", 1000)).isFalse();
+        assertThat(MapGeometry.passThrough(null, 1000)).isFalse();
+    }
+
+    @Test
+    void jsonStringsAreEscaped() {
+        StringBuilder sb = new StringBuilder();
+        MapLayers.string(sb, "甲\"乙\\丙\n\u0001");
+        assertThat(sb).hasToString("\"甲\\\"乙\\\\丙\\n\\u0001\"");
+        sb.setLength(0);
+        MapLayers.string(sb, null);
+        assertThat(sb).hasToString("null");
+    }
 }
