@@ -382,6 +382,25 @@ public class EvaluationRuns {
         return Optional.of(new Run(h.get(), cached.scheme(), cached.populations(), cached.sources(), cached.timings()));
     }
 
+    /**
+     * The newest official, not superseded run of {@code year} whose region covers {@code regionCode} (the run's
+     * region code is a prefix of it), the most specific region first; for other modules (screening) that read a
+     * region's evaluation through this type. Empty when the scope does not reach the region.
+     */
+    public Optional<Run> latestOfficial(String regionCode, int year, Scope scope) {
+        if (regionCode == null || !scope.businessData() || scope.regionPrefix() == null
+                || !(regionCode.startsWith(scope.regionPrefix()) || scope.regionPrefix().startsWith(regionCode))) {
+            return Optional.empty();
+        }
+        Optional<Long> id = jdbc.sql("""
+                        select r.id from evaluation_run r
+                        where r.kind = 'OFFICIAL' and r.status <> 'SUPERSEDED' and r.year = :y
+                          and cast(:rc as text) like r.region_code || '%'
+                        order by length(r.region_code) desc, r.id desc limit 1""")
+                .param("y", year).param("rc", regionCode).query(Long.class).optional();
+        return id.flatMap(i -> find(i, scope, null));
+    }
+
     // ------------------------------------------------------------------ reading results
 
     private static final String RESULT = "x.run_id, x.uscc, x.name, x.region_code, x.industry_code, x.industry_division, x.industry_group, "

@@ -180,6 +180,16 @@ public class Parcels {
                 .param("u", uscc).query(Parcels::row).list();
     }
 
+    /**
+     * Moves every parcel an enterprise owns (inside the scope) to another owner — the land part of a 兼并重组
+     * (SPEC §6); the caller audits the move. Returns the certificate numbers moved.
+     */
+    public List<String> transferOwnership(String fromUscc, String toUscc, Scope scope) {
+        return jurisdiction.sql("update parcel p set owner_uscc = cast(:to as bpchar), updated_at = now()"
+                        + " where SCOPE(p.region_code, p.owner_uscc) and p.owner_uscc = cast(:from as bpchar) returning p.certificate_no", scope)
+                .param("to", toUscc).param("from", fromUscc).query(String.class).list();
+    }
+
     public long count(Scope scope) {
         Where w = where(Filter.NONE, scope);
         return bind(jurisdiction.sql("select count(*) from parcel p" + w.sql(), scope), w).query(Long.class).single();

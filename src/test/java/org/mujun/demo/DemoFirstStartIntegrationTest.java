@@ -43,6 +43,17 @@ class DemoFirstStartIntegrationTest {
                       and r.region_code in ('331082', '331003', '330522') and r.year between :a and :b
                       and exists (select 1 from evaluation_result x where x.run_id = r.id)""")
                     .param("a", last - 2).param("b", last).query(Long.class).single()).isEqualTo(9);
+            // … 标准地 contracts along their stages, the idle-land check run, and a project register per county
+            assertThat(jdbc.sql("select count(distinct stage) from standard_land_contract").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from idle_land_run").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from idle_land_status where status in ('IDLE', 'RECLAIM_CANDIDATE')").query(Long.class).single())
+                    .isPositive();
+            assertThat(jdbc.sql("select count(distinct substr(region_code, 1, 6)) from project").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(distinct stage) from project").query(Long.class).single()).isGreaterThanOrEqualTo(5);
+            // … a screening run per county with some cases walked along the closed loop, one milestone each overdue
+            assertThat(jdbc.sql("select count(*) from screening_run").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(distinct state) from screening_case").query(Long.class).single()).isGreaterThanOrEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from attachment").query(Long.class).single()).isPositive();
             fingerprint = jdbc.sql("select md5(string_agg(uscc || name, ',' order by uscc)) from enterprise").query(String.class).single();
 
             // SPEC §5 magnitudes per county (a county has ~370 规上, so its figure varies more than the total)
