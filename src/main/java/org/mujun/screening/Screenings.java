@@ -193,7 +193,8 @@ public class Screenings {
         return find(runId).orElseThrow();
     }
 
-    public Optional<RunSummary> find(long id) {
+    /** A run by id, whatever its region (internal: the caller has checked the case that names it). */
+    Optional<RunSummary> find(long id) {
         return jurisdiction.sql("select * from screening_run r where REGION_SCOPE(r.region_code) and r.id = :id", Scope.system(""))
                 .param("id", id).query(Screenings::summary).optional();
     }

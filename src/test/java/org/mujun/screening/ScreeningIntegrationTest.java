@@ -56,6 +56,8 @@ class ScreeningIntegrationTest {
     @Autowired Remediation remediation;
     @Autowired ScreeningTotals totals;
     @Autowired MockMvc mvc;
+    @Autowired ScreeningContributions contributions;
+    @Autowired org.mujun.attachment.Attachments attachments;
 
     MujunUser county;
     MujunUser town;
@@ -103,8 +105,11 @@ class ScreeningIntegrationTest {
             assertThat(h.detailZh()).contains("税收 20 万元").contains("用地 10 亩");
         });
         assertThat(c2.hits().get(0).threshold()).isEqualByComparingTo("5");
-        assertThat(cases.transitions(c1.id(), Scope.system(TestFixture.TOWN_1))).singleElement()
-                .satisfies(t -> assertThat(t.action()).isEqualTo("SCREEN"));
+        ScreeningCases.Transition first = cases.transitions(c1.id(), Scope.system(TestFixture.TOWN_1)).get(0);
+        assertThat(first.action()).isEqualTo("SCREEN");
+        assertThat(first.from()).isNull();
+        assertThat(first.to()).isEqualTo(CaseState.CANDIDATE);
+        assertThat(first.reason()).contains("亩均税收 2 万元/亩 < 3 万元/亩");
         // a second run opens nothing twice
         Screenings.RunSummary again = screenings.run(TestFixture.TOWN_1, YEAR, "fx-county", county.scope());
         assertThat(again.created()).isZero();
@@ -166,7 +171,7 @@ class ScreeningIntegrationTest {
         assertThat(t.actor()).isEqualTo("fx-town");
         assertThat(t.reason()).isEqualTo("现场核实属实");
         assertThat(t.evidence()).hasSize(1);
-        assertThat(cases.evidence(id, town.scope()).get(0).fileName()).isEqualTo("核实.pdf");
+        assertThat(cases.evidence(id, town.scope())).extracting(org.mujun.attachment.Attachments.Attachment::fileName).contains("核实.pdf");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'SCREENING_CONFIRM' and target = :t").param("t", "screening-case:" + id)
                 .query(Long.class).single()).isEqualTo(1);
         // a stale version is refused
@@ -277,5 +282,37 @@ class ScreeningIntegrationTest {
         assertThat(jdbc.sql("select status || '>' || merged_into_uscc from enterprise where uscc = :u").param("u", ScreeningTestData.uscc(P, 2))
                 .query(String.class).single()).isEqualTo("MERGED>" + ScreeningTestData.uscc(P, 4));
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'SCREENING_MERGER'").query(Long.class).single()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void evidenceIsServedAsAnAttachmentAndTheCaseShowsElsewhere() throws Exception {
+        ScreeningCases.Case c = screened();
+        // a file stored on the case directly (not through a move, so the other tests' walk is not disturbed)
+        long aid = attachments.store(new org.mujun.attachment.Attachments.Owner(ScreeningCases.OWNER, c.id(), c.regionCode(), c.uscc()),
+                "a\"b<script>.pdf", PDF, "test").id();
+        mvc.perform(get("/screening/cases/" + c.id() + "/evidence/" + aid).with(fx.as("fx-town"))).andExpect(r -> {
+            assertThat(r.getResponse().getStatus()).isEqualTo(200);
+            assertThat(r.getResponse().getContentType()).isEqualTo("application/pdf");
+            assertThat(r.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+            assertThat(r.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        });
+        mvc.perform(get("/screening/cases/" + c.id() + "/evidence/" + aid).with(fx.as("fx-other-county")))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
+
+        // the map's colouring, the dashboard widgets and the enterprise panel, in the signed-in user's scope
+        java.util.Map<String, String> statuses = ScreeningTestData.as(county, () -> contributions.statuses(TestFixture.TOWN_1, YEAR));
+        assertThat(statuses).containsKey(ScreeningTestData.uscc(P, 1));
+        assertThat(ScreeningTestData.as(fx.user("fx-other-county"), () -> contributions.statuses(TestFixture.TOWN_1, YEAR))).isEmpty();
+        assertThat(contributions.categories()).contains("CANDIDATE", "LISTED", "DELISTED");
+        List<org.mujun.common.DashboardWidget> widgets = ScreeningTestData.as(county, () -> contributions.widgets(TestFixture.TOWN_1, YEAR));
+        assertThat(widgets).extracting(org.mujun.common.DashboardWidget::key).containsExactly("screening-progress", "screening-overdue");
+        long total = widgets.get(0).rows().stream().mapToLong(r -> ((Number) r.get(1)).longValue()).sum();
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(ScreeningTestData.as(fx.user("sc-t61-e1"), () -> contributions.widgets(TestFixture.TOWN_1, YEAR))).isEmpty();
+        assertThat(ScreeningTestData.as(county, () -> contributions.panel(0, ScreeningTestData.uscc(P, 1)))).hasValueSatisfying(p ->
+                assertThat(p.template()).isEqualTo("screening/panels"));
+        long eid = jdbc.sql("select id from enterprise where uscc = :u").param("u", ScreeningTestData.uscc(P, 1)).query(Long.class).single();
+        assertThat(mvc.perform(get("/enterprises/" + eid).with(fx.as("fx-county"))).andReturn().getResponse().getContentAsString())
+                .contains("screening-panel");
     }
 }

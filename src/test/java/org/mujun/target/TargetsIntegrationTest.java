@@ -34,6 +34,8 @@ class TargetsIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired TestFixture fx;
     @Autowired JdbcClient jdbc;
+    @Autowired TargetBulletinCommand bulletinCommand;
+    @Autowired TargetSnapshotCommand snapshotCommand;
     final ObjectMapper json = new ObjectMapper();
 
     ResultActions setTarget(String user, String region, String indicator, int year, String value, Integer version) throws Exception {
@@ -147,5 +149,66 @@ class TargetsIntegrationTest {
         mvc.perform(get("/api/v1/targets?year=2032").with(fx.as("fx-county"))).andExpect(jsonPath("$.items", hasSize(3)));
         mvc.perform(get("/targets?year=2032").with(fx.as("fx-county"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("等于上级目标")));
+    }
+
+    @Test
+    void bulletinRanksTheTownsAndTheAssessmentFlagsTheTopOne() throws Exception {
+        // 2024: 古城街道 2 projects landed of 2 (100 %), 大洋街道 1 of 4 (25 %, behind)
+        jdbc.sql("""
+                insert into project (region_code, name, planned_wan, stage, attracting_on, signed_on, landed_on, created_by)
+                select r, n, 1000, 'LANDED', date '2023-01-01', date '2023-06-01', date '2024-04-01', 'test'
+                from (values (:t1, 'TGB 项目 1'), (:t1, 'TGB 项目 2'), (:t2, 'TGB 项目 3')) v(r, n)
+                where not exists (select 1 from project where name = 'TGB 项目 1')""")
+                .param("t1", TestFixture.TOWN_1).param("t2", TestFixture.TOWN_2).update();
+        setTarget("fx-county", TestFixture.TOWN_1, "PROJECTS_LANDED", 2024, "2", null).andExpect(status().isOk());
+        setTarget("fx-county", TestFixture.TOWN_2, "PROJECTS_LANDED", 2024, "4", null).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/targets/bulletin?region=331082&year=2024&quarter=4").with(fx.as("fx-county"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[0].name").value("古城街道")).andExpect(jsonPath("$.rows[0].rank").value(1))
+                .andExpect(jsonPath("$.rows[1].name").value("大洋街道")).andExpect(jsonPath("$.rows[1].overall").value(25.0))
+                .andExpect(jsonPath("$.laggards[0].name").value("大洋街道"));
+        byte[] pdf = mvc.perform(get("/targets/bulletin.pdf?region=331082&year=2024&quarter=4").with(fx.as("fx-auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("临海市 2024年第4季度目标任务完成情况通报", "古城街道", "大洋街道", "落地项目数", "100.0%", "25.0%", "1/4");
+        }
+        mvc.perform(get("/targets/bulletin.xlsx?region=331082&year=2024&quarter=4").with(fx.as("fx-county"))).andExpect(status().isOk());
+        mvc.perform(get("/targets/bulletin?region=331082&year=2024&quarter=4").with(fx.as("fx-county"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("大洋街道")));
+        mvc.perform(get("/targets/bulletin.pdf?region=331082&year=2024&quarter=4").with(fx.as("fx-other-county"))).andExpect(status().isNotFound());
+
+        // the CLI writes the same bulletin
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("bulletin", ".pdf");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        int code = bulletinCommand.run(List.of("--region", "331082", "--year", "2024", "--quarter", "4", "--out", out.toString()),
+                new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("古城街道", "大洋街道");
+        }
+        assertThat(bulletinCommand.run(List.of("--region", "331082"), new java.io.PrintStream(log))).isEqualTo(2);
+
+        // assessment: equal weights; 古城街道 100 (rewarded: top 3 and ≥ 80), 大洋街道 25 (not)
+        mvc.perform(get("/api/v1/targets/assessment?region=331082&year=2024").with(fx.as("fx-county"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[0].region").value(TestFixture.TOWN_1)).andExpect(jsonPath("$.rows[0].score").value(100.0))
+                .andExpect(jsonPath("$.rows[0].rewarded").value(true))
+                .andExpect(jsonPath("$.rows[1].score").value(25.0)).andExpect(jsonPath("$.rows[1].rewarded").value(false));
+        mvc.perform(put("/api/v1/targets/assessment/weights").with(fx.as("fx-county")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"region\":\"331082\",\"year\":2024,\"weights\":{\"PROJECTS_LANDED\":3,\"TAX_PER_MU\":1}}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.weights.PROJECTS_LANDED").value(3));
+        mvc.perform(put("/api/v1/targets/assessment/weights").with(fx.as("fx-county")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"region\":\"331082\",\"year\":2024,\"weights\":{\"PROJECTS_LANDED\":-1}}")).andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/targets/assessment/weights").with(fx.as("fx-auditor")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"region\":\"331082\",\"year\":2024,\"weights\":{\"PROJECTS_LANDED\":1}}")).andExpect(status().isForbidden());
+        mvc.perform(get("/targets/assessment?region=331082&year=2024").with(fx.as("fx-county"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("拟奖励")));
+
+        // the snapshot CLI: December 2024 once, then refused
+        assertThat(snapshotCommand.run(List.of("--region", "331082", "--year", "2024"), new java.io.PrintStream(log))).isZero();
+        assertThat(snapshotCommand.run(List.of("--region", "331082", "--year", "2024"), new java.io.PrintStream(log))).isEqualTo(1);
+        // the bulletin of Q4 now reads the December snapshot
+        mvc.perform(get("/api/v1/targets/bulletin?region=331082&year=2024&quarter=4").with(fx.as("fx-county")))
+                .andExpect(jsonPath("$.source", containsString("2024-12"))).andExpect(jsonPath("$.rows[1].name").value("大洋街道"));
     }
 }
