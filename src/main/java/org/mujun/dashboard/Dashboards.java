@@ -42,8 +42,9 @@ class Dashboards {
     record Board(String region, String name, String level, int year, List<Region> path, List<Region> children, List<DashboardWidget> widgets) {
     }
 
+    /** Last year: the latest year the annual evaluation covers (and its targets); the page offers any year. */
     int defaultYear() {
-        return LocalDate.now(CHINA).getYear();
+        return LocalDate.now(CHINA).getYear() - 1;
     }
 
     /** The region checked against the scope; blank = the user's own region (its level is the default dashboard). */

@@ -54,6 +54,9 @@ class DemoFirstStartIntegrationTest {
             assertThat(jdbc.sql("select count(*) from screening_run").query(Long.class).single()).isEqualTo(3);
             assertThat(jdbc.sql("select count(distinct state) from screening_case").query(Long.class).single()).isGreaterThanOrEqualTo(5);
             assertThat(jdbc.sql("select count(*) from attachment").query(Long.class).single()).isPositive();
+            // targets: SPEC §8 figures for the province, 2 cities and 3 counties in two years, and the December snapshot of the province
+            assertThat(jdbc.sql("select count(*) from target where note like '演示%'").query(Long.class).single()).isEqualTo(58);
+            assertThat(jdbc.sql("select count(*) from target_snapshot where region_code = '33' and month = 12").query(Long.class).single()).isEqualTo(1);
             fingerprint = jdbc.sql("select md5(string_agg(uscc || name, ',' order by uscc)) from enterprise").query(String.class).single();
 
             // SPEC §5 magnitudes per county (a county has ~370 规上, so its figure varies more than the total)
