@@ -68,11 +68,13 @@ class ScreeningDemoStep implements DemoScenarioStep {
         List<String> out = new ArrayList<>();
         for (String county : counties) {
             ScreeningRules d = ScreeningRules.DEFAULTS;
-            ScreeningRuleSets.Effective current = ruleSets.effective(county, lastYear);
-            ruleSets.save(county, lastYear, new ScreeningRules(d.taxEnabled(), d.taxTiers(), d.classDEnabled(), d.classDYears(), d.energyEnabled(),
-                    d.energyShare(), d.belowScaleEnabled(), d.belowScaleMu(), d.lianggaoEnabled(), d.outsideZoneEnabled(), d.revenueEnabled(),
-                    d.revenueWan(), d.revenueTaxPerMu(), d.revenueYears(), DEMO_MIN_HITS), current.own(county) ? current.version() : null,
-                    demo.username());
+            for (int year = lastYear - 2; year <= lastYear; year++) { // every data year, so a later 销号 re-screening uses the same rules
+                ScreeningRuleSets.Effective current = ruleSets.effective(county, year);
+                ruleSets.save(county, year, new ScreeningRules(d.taxEnabled(), d.taxTiers(), d.classDEnabled(), d.classDYears(), d.energyEnabled(),
+                        d.energyShare(), d.belowScaleEnabled(), d.belowScaleMu(), d.lianggaoEnabled(), d.outsideZoneEnabled(), d.revenueEnabled(),
+                        d.revenueWan(), d.revenueTaxPerMu(), d.revenueYears(), DEMO_MIN_HITS), current.own(county) ? current.version() : null,
+                        demo.username());
+            }
             Screenings.RunSummary run = screenings.run(county, lastYear, demo.username(), Scope.system(county));
             List<ScreeningCases.Case> candidates = cases.list(new ScreeningCases.Filter(county, lastYear, CaseState.CANDIDATE, null, false),
                     0, WALKED_PER_COUNTY, Scope.system(county)).items();
