@@ -42,10 +42,15 @@ class EvaluationActuals implements ActualsProvider {
             case ENERGY_INTENSITY_CHANGE -> {
                 Double i1 = now.map(EvaluationActuals::intensity).orElse(null);
                 Double i0 = sums(regionCode, year - 1).map(EvaluationActuals::intensity).orElse(null);
-                yield i1 == null || i0 == null || i0 == 0 ? Optional.empty() : Optional.of(round((i1 / i0 - 1) * 100));
+                yield Optional.ofNullable(change(i0, i1)).map(EvaluationActuals::round);
             }
             default -> Optional.empty();
         };
+    }
+
+    /** The change of an intensity in %: (this year ÷ last year − 1) × 100; null when either is missing or last year's is 0. */
+    static Double change(Double last, Double now) {
+        return last == null || now == null || last == 0 ? null : (now / last - 1) * 100;
     }
 
     /** tce per 万元 of value added, null without value added. */
