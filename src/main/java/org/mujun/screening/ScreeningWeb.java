@@ -1,12 +1,12 @@
 package org.mujun.screening;
 
+import org.mujun.common.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,44 +45,19 @@ final class ScreeningWeb {
     }
 
     static BigDecimal number(String s, String what) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(s.trim().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + "：不是数字「" + s.trim() + "」 / not a number");
-        }
+        return FormValues.number(s, what);
     }
 
     static Integer integer(String s, String what) {
-        BigDecimal b = number(s, what);
-        if (b == null) {
-            return null;
-        }
-        try {
-            return b.intValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(what + "：应为整数 / must be a whole number");
-        }
+        return FormValues.integer(s, what);
     }
 
     static LocalDate date(String s, String what) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(what + "：日期格式应为 yyyy-MM-dd「" + s.trim() + "」 / date must be yyyy-MM-dd");
-        }
+        return FormValues.date(s, what);
     }
 
     static <T> T body(T body) {
-        if (body == null) {
-            throw new IllegalArgumentException("请求体为空 / the request body is missing");
-        }
-        return body;
+        return FormValues.body(body);
     }
 
     /** The rules from the settings form (checkboxes "on"/"true"; tiers "3, 5, 10"). */

@@ -1,5 +1,6 @@
 package org.mujun.target;
 
+import org.mujun.common.FormValues;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,33 +28,15 @@ final class TargetWeb {
     }
 
     static BigDecimal number(String s, String what) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(s.trim().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + "：不是数字「" + s.trim() + "」 / not a number");
-        }
+        return FormValues.number(s, what);
     }
 
     static Integer integer(String s, String what) {
-        BigDecimal b = number(s, what);
-        if (b == null) {
-            return null;
-        }
-        try {
-            return b.intValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(what + "：应为整数 / must be a whole number");
-        }
+        return FormValues.integer(s, what);
     }
 
     static <T> T body(T body) {
-        if (body == null) {
-            throw new IllegalArgumentException("请求体为空 / the request body is missing");
-        }
-        return body;
+        return FormValues.body(body);
     }
 
     static void xlsx(HttpServletResponse response, String file, String sheet, List<String> headers, List<? extends List<?>> rows) throws IOException {
